@@ -1,0 +1,96 @@
+// The database schema. drizzle-kit generates the SQL migrations in db/migrations from it.
+import { relations, sql } from 'drizzle-orm'
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+const instant = () => timestamp({ withTimezone: true, mode: 'date' })
+
+export const components = pgTable('components', {
+  id: uuid().primaryKey().defaultRandom(),
+  displayName: text().notNull(),
+  labels: jsonb().$type<Record<string, string>>().notNull().default({}),
+})
+
+export const impactTypes = pgTable('impact_types', {
+  id: uuid().primaryKey().defaultRandom(),
+  displayName: text().notNull(),
+  description: text(),
+})
+
+// Severities are identified by name; values are unique too, so the ranges they cover never overlap.
+export const severities = pgTable('severities', {
+  displayName: text().primaryKey(),
+  value: integer().notNull().unique(),
+}, t => [check('severity_value_range', sql`${t.value} between 0 and 100`)])
+
+// A phase list is never edited: every change is a new generation.
+export const phaseLists = pgTable('phase_lists', {
+  generation: integer().primaryKey(),
+  phases: text().array().notNull(),
+  createdAt: instant().notNull().defaultNow(),
+})
+
+export const incidents = pgTable('incidents', {
+  id: uuid().primaryKey().defaultRandom(),
+  displayName: text().notNull(),
+  description: text(),
+  beganAt: instant().notNull(),
+  endedAt: instant(),
+  phaseGeneration: integer().references(() => phaseLists.generation),
+  phaseOrder: integer(),
+  // The order the next update gets. Incrementing it takes a row lock, so concurrent posts queue up.
+  nextUpdateOrder: integer().notNull().default(0),
+}, t => [
+  index('incidents_time_span').on(t.beganAt, t.endedAt),
+  check('incident_time_span', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.beganAt}`),
+])
+
+export const incidentUpdates = pgTable('incident_updates', {
+  incidentId: uuid().notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+  order: integer().notNull(),
+  displayName: text().notNull(),
+  description: text(),
+  createdAt: instant().notNull().defaultNow(),
+}, t => [primaryKey({ columns: [t.incidentId, t.order] })])
+
+// An impact joins an incident, a component and an impact type. Deleting a component removes its
+// impacts; an impact type that is still in use cannot be deleted.
+export const impacts = pgTable('impacts', {
+  incidentId: uuid().notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+  componentId: uuid().notNull().references(() => components.id, { onDelete: 'cascade' }),
+  impactTypeId: uuid().notNull(),
+  severity: integer().notNull(),
+}, t => [
+  primaryKey({ columns: [t.incidentId, t.componentId, t.impactTypeId] }),
+  foreignKey({ columns: [t.impactTypeId], foreignColumns: [impactTypes.id], name: 'impacts_impact_type_fk' }).onDelete('restrict'),
+  index('impacts_component').on(t.componentId),
+  index('impacts_impact_type').on(t.impactTypeId),
+  check('impact_severity_range', sql`${t.severity} between 0 and 100`),
+])
+
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  // SHA-256 of the token: tokens are long random strings, so a fast hash is enough.
+  tokenHash: text().notNull().unique(),
+  scope: text({ enum: ['read-write', 'read-only'] }).notNull(),
+  createdAt: instant().notNull().defaultNow(),
+  lastUsedAt: instant(),
+})
+
+export const incidentsRelations = relations(incidents, ({ many }) => ({
+  impacts: many(impacts),
+  updates: many(incidentUpdates),
+}))
+
+export const componentsRelations = relations(components, ({ many }) => ({
+  impacts: many(impacts),
+}))
+
+export const impactsRelations = relations(impacts, ({ one }) => ({
+  incident: one(incidents, { fields: [impacts.incidentId], references: [incidents.id] }),
+  component: one(components, { fields: [impacts.componentId], references: [components.id] }),
+}))
+
+export const incidentUpdatesRelations = relations(incidentUpdates, ({ one }) => ({
+  incident: one(incidents, { fields: [incidentUpdates.incidentId], references: [incidents.id] }),
+}))

@@ -1,0 +1,29 @@
+// https://nuxt.com/docs/api/configuration/nuxt-config
+export default defineNuxtConfig({
+  // The given layout keeps pages/, components/ and server/ at the root: pin it.
+  srcDir: '.',
+  compatibilityDate: '2026-11-01',
+  devtools: { enabled: false },
+  telemetry: false,
+  modules: ['vuetify-nuxt-module', '@nuxt/eslint'],
+  css: ['@fontsource/roboto/latin-400.css', '@fontsource/roboto/latin-500.css', '@fontsource/roboto/latin-700.css'],
+  vuetify: {
+    moduleOptions: { styles: true },
+    vuetifyOptions: {
+      icons: { defaultSet: 'mdi-svg' },
+    },
+  },
+  eslint: {
+    config: { stylistic: true },
+  },
+  nitro: {
+    // Migrations travel inside the server bundle, so `.output/` runs from anywhere.
+    serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
+    // The interactive API reference is served from our own origin.
+    publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: 60 * 60 * 24 }],
+    externals: { external: ['@electric-sql/pglite'] },
+  },
+  typescript: {
+    tsConfig: { compilerOptions: { allowImportingTsExtensions: true } },
+  },
+})

@@ -1,0 +1,145 @@
+// The API's schemas: the single source of request validation, TypeScript types and the OpenAPI
+// document (openapi/document.ts). Names with an `id` in `.meta()` become components/schemas
+// entries, named as in SCS status page API 1.1.2 where SCS has them.
+import { z } from 'zod'
+
+const named = <T extends z.ZodType>(id: string, description: string, schema: T) => schema.meta({ id, description })
+
+export const Id = named('Id', 'Identification for objects, a UUID.', z.uuid())
+export const Incremental = named('Incremental', 'Positive and incrementing number for ordering and identification of sub resources.', z.int().min(0))
+export const DisplayName = named('DisplayName', 'Short and describing name.', z.string().trim().min(1).max(200))
+export const Description = named('Description', 'A longer text with detailed information.', z.string().max(20_000))
+const Instant = z.iso.datetime({ offset: true })
+export const DateTime = named('Date', 'Point in time (RFC 3339). Nullable for open end timeframes.', Instant.nullable())
+export const SeverityValue = named('SeverityValue', 'The severity of an impact affecting a component, 0 (maintenance) to 100.', z.int().min(0).max(100))
+export const Labels = named('Labels', 'Labels are free text key value pairs for components.', z.record(z.string().min(1).max(100), z.string().max(200)))
+export const Phase = named('Phase', 'A single phase is just its name. It is referenced by its generation and order.', z.string().trim().min(1).max(200))
+
+export const IdField = named('IdField', 'Id field for responses.', z.strictObject({ id: Id }))
+export const Generation = named('Generation', 'Incremental as generation field for responses.', z.strictObject({ generation: Incremental }))
+export const Order = named('Order', 'Incremental as order field for responses.', z.strictObject({ order: Incremental }))
+
+export const PhaseReference = named('PhaseReference', 'To reference a phase, its generation and order are needed.', z.strictObject({
+  generation: Incremental,
+  order: Incremental,
+}))
+
+export const Impact = named('Impact', 'An impact connects a component and an incident with an impact type.', z.strictObject({
+  type: Id,
+  reference: Id,
+  severity: SeverityValue,
+}))
+
+// Responses. Absent values are omitted; only the dates may be null, as SCS says.
+
+export const ImpactTypeResponseData = named('ImpactTypeResponseData', 'An impact type.', z.strictObject({
+  id: Id,
+  displayName: DisplayName,
+  description: Description.optional(),
+}))
+
+export const Severity = named('Severity', 'A severity has an identifying name and a numeric value.', z.strictObject({
+  displayName: DisplayName,
+  value: SeverityValue,
+}))
+
+export const PhaseListResponseData = named('PhaseListResponseData', 'One generation of the phase list.', z.strictObject({
+  generation: Incremental,
+  phases: z.array(Phase),
+}))
+
+export const ComponentResponseData = named('ComponentResponseData', 'A component; `activelyAffectedBy` lists impacts whose `reference` is an incident.', z.strictObject({
+  id: Id,
+  displayName: DisplayName,
+  labels: Labels,
+  activelyAffectedBy: z.array(Impact),
+}))
+
+export const IncidentResponseData = named('IncidentResponseData', 'An incident; `affects` lists impacts whose `reference` is a component.', z.strictObject({
+  id: Id,
+  displayName: DisplayName,
+  description: Description.optional(),
+  beganAt: Instant,
+  endedAt: DateTime,
+  phase: PhaseReference.optional(),
+  updates: z.array(Incremental),
+  affects: z.array(Impact),
+}))
+
+export const IncidentUpdateResponseData = named('IncidentUpdateResponseData', 'An update to an incident, identified by its order.', z.strictObject({
+  order: Incremental,
+  displayName: DisplayName,
+  description: Description.optional(),
+  createdAt: Instant,
+}))
+
+// Requests. Read-only fields that clients echo back from a GET (`id`, `updates`,
+// `activelyAffectedBy`, `order`) are accepted and ignored; any other unknown field is an error,
+// so a misspelt field is reported instead of silently dropped.
+const readOnly = <T extends z.ZodType>(schema: T) => schema.optional().meta({ readOnly: true })
+
+export const PhaseList = named('PhaseList', 'A new phase list; it becomes the next generation.', z.strictObject({
+  phases: z.array(Phase).min(1).refine(phases => new Set(phases).size === phases.length, 'phase names must be unique'),
+}))
+
+export const ImpactTypeRequest = named('ImpactTypeRequest', 'An impact type to create; PATCH takes any subset.', z.strictObject({
+  id: readOnly(Id),
+  displayName: DisplayName,
+  description: Description.optional(),
+}))
+
+export const SeverityRequest = named('SeverityRequest', 'A severity to create; PATCH takes any subset.', Severity)
+
+export const ComponentRequest = named('ComponentRequest', 'A component to create; PATCH takes any subset.', z.strictObject({
+  id: readOnly(Id),
+  displayName: DisplayName,
+  labels: Labels.optional(),
+  activelyAffectedBy: readOnly(z.array(z.unknown())),
+}))
+
+export const IncidentRequest = named('IncidentRequest', 'An incident to create; PATCH takes any subset, and `affects` in a PATCH replaces all impacts. `beganAt` defaults to now.', z.strictObject({
+  id: readOnly(Id),
+  displayName: DisplayName,
+  description: Description.optional(),
+  beganAt: Instant.optional(),
+  endedAt: DateTime.optional(),
+  phase: PhaseReference.optional(),
+  affects: z.array(Impact).optional(),
+  updates: readOnly(z.array(z.unknown())),
+}))
+
+export const IncidentUpdateRequest = named('IncidentUpdateRequest', 'An update to post; PATCH takes any subset. `createdAt` defaults to now.', z.strictObject({
+  order: readOnly(Incremental),
+  displayName: DisplayName,
+  description: Description.optional(),
+  createdAt: Instant.optional(),
+}))
+
+// Parameters.
+
+export const GenerationQuery = z.object({ generation: z.coerce.number().pipe(z.int().min(1)).optional() })
+export const AtQuery = z.object({ at: Instant.optional() })
+export const IncidentWindowQuery = z.object({
+  start: Instant,
+  end: Instant,
+}).refine(q => Date.parse(q.end) >= Date.parse(q.start), { message: 'end must not be before start', path: ['end'] })
+
+export const ProblemDetails = named('ProblemDetails', 'An error, as RFC 9457 problem details.', z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+}))
+
+export type ImpactTypeResponse = z.infer<typeof ImpactTypeResponseData>
+export type SeverityData = z.infer<typeof Severity>
+export type PhaseListData = z.infer<typeof PhaseListResponseData>
+export type ComponentData = z.infer<typeof ComponentResponseData>
+export type IncidentData = z.infer<typeof IncidentResponseData>
+export type IncidentUpdateData = z.infer<typeof IncidentUpdateResponseData>
+export type ImpactData = z.infer<typeof Impact>
+export type NewImpactType = z.infer<typeof ImpactTypeRequest>
+export type NewComponent = z.infer<typeof ComponentRequest>
+export type NewIncident = z.infer<typeof IncidentRequest>
+export type NewIncidentUpdate = z.infer<typeof IncidentUpdateRequest>

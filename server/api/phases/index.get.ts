@@ -1,0 +1,7 @@
+import { GenerationQuery } from '../../../openapi/schemas'
+import { getPhaseList } from '../../services/phases'
+
+export default defineApiHandler(async (event) => {
+  const { generation } = queryAs(event, GenerationQuery)
+  return { data: await getPhaseList(await useDatabase(), generation) }
+})

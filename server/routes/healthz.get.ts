@@ -1,0 +1,2 @@
+// Liveness: the process runs and answers.
+export default defineEventHandler(() => ({ status: 'ok' }))

@@ -1,0 +1,141 @@
+// Incidents and the impacts that tie them to components. Every write runs in a transaction
+// and checks the whole resulting incident, so a refused write leaves nothing behind.
+import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm'
+import type { Queryable } from '../../db/client.ts'
+import { components, impacts, impactTypes, incidents, incidentUpdates } from '../../db/schema.ts'
+import type { ImpactData, IncidentData, NewIncident } from '../../openapi/schemas.ts'
+import { assertPhaseExists } from './phases.ts'
+import { invalidField, notFound } from './problem.ts'
+import { isoOrNull } from './values.ts'
+
+export type IncidentInput = Omit<NewIncident, 'id' | 'updates'>
+
+// One query, whatever the number of incidents: impacts and update orders come as lateral joins.
+function findIncidents(db: Queryable, where: SQL | undefined) {
+  return db.query.incidents.findMany({
+    where,
+    orderBy: [asc(incidents.beganAt), asc(incidents.id)],
+    with: {
+      impacts: { orderBy: [asc(impacts.componentId), asc(impacts.impactTypeId)] },
+      updates: { columns: { order: true }, orderBy: asc(incidentUpdates.order) },
+    },
+  })
+}
+
+type IncidentRow = Awaited<ReturnType<typeof findIncidents>>[number]
+
+function toIncidentData(row: IncidentRow): IncidentData {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    ...(row.description !== null && { description: row.description }),
+    beganAt: row.beganAt.toISOString(),
+    endedAt: isoOrNull(row.endedAt),
+    ...(row.phaseGeneration !== null && row.phaseOrder !== null && { phase: { generation: row.phaseGeneration, order: row.phaseOrder } }),
+    updates: row.updates.map(update => update.order),
+    affects: row.impacts.map(impact => ({ reference: impact.componentId, type: impact.impactTypeId, severity: impact.severity })),
+  }
+}
+
+/** Every incident whose time span overlaps [start, end], ongoing ones included. */
+export async function listIncidents(db: Queryable, start: Date, end: Date): Promise<IncidentData[]> {
+  const overlaps = and(lte(incidents.beganAt, end), or(isNull(incidents.endedAt), gte(incidents.endedAt, start)))
+  return (await findIncidents(db, overlaps)).map(toIncidentData)
+}
+
+export async function getIncident(db: Queryable, id: string): Promise<IncidentData> {
+  const [row] = await findIncidents(db, eq(incidents.id, id))
+  if (!row) throw notFound(`No incident with id ${id}.`)
+  return toIncidentData(row)
+}
+
+export function createIncident(db: Queryable, input: IncidentInput): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const beganAt = input.beganAt ? new Date(input.beganAt) : new Date()
+    const endedAt = input.endedAt ? new Date(input.endedAt) : null
+    const affects = input.affects ?? []
+    await assertValidIncident(tx, { beganAt, endedAt, affects, phase: input.phase })
+    const [{ id }] = await tx.insert(incidents).values({
+      displayName: input.displayName,
+      description: input.description,
+      beganAt,
+      endedAt,
+      phaseGeneration: input.phase?.generation,
+      phaseOrder: input.phase?.order,
+    }).returning({ id: incidents.id }) as [{ id: string }]
+    await insertImpacts(tx, id, affects)
+    return { id }
+  })
+}
+
+export function updateIncident(db: Queryable, id: string, patch: Partial<IncidentInput>) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(incidents).where(eq(incidents.id, id)).for('update')
+    if (!current) throw notFound(`No incident with id ${id}.`)
+    const beganAt = patch.beganAt ? new Date(patch.beganAt) : current.beganAt
+    const endedAt = patch.endedAt === undefined ? current.endedAt : patch.endedAt && new Date(patch.endedAt)
+    const affects = patch.affects ?? await tx.select({ severity: impacts.severity }).from(impacts).where(eq(impacts.incidentId, id))
+    await assertValidIncident(tx, { beganAt, endedAt, affects, phase: patch.phase })
+    await tx.update(incidents).set({
+      displayName: patch.displayName,
+      description: patch.description,
+      beganAt,
+      endedAt,
+      phaseGeneration: patch.phase?.generation,
+      phaseOrder: patch.phase?.order,
+    }).where(eq(incidents.id, id))
+    if (patch.affects) {
+      await tx.delete(impacts).where(eq(impacts.incidentId, id))
+      await insertImpacts(tx, id, patch.affects)
+    }
+  })
+}
+
+export async function deleteIncident(db: Queryable, id: string) {
+  const deleted = await db.delete(incidents).where(eq(incidents.id, id)).returning({ id: incidents.id })
+  if (deleted.length === 0) throw notFound(`No incident with id ${id}.`)
+}
+
+interface IncidentState {
+  beganAt: Date
+  endedAt: Date | null
+  affects: Pick<ImpactData, 'severity'>[] | ImpactData[]
+  phase?: { generation: number, order: number }
+}
+
+async function assertValidIncident(db: Queryable, { beganAt, endedAt, affects, phase }: IncidentState) {
+  if (endedAt && endedAt < beganAt) throw invalidField('endedAt', 'must not be before beganAt')
+  if (!endedAt && affects.some(impact => impact.severity === 0)) {
+    throw invalidField('endedAt', 'maintenance (an impact of severity 0) needs both beganAt and endedAt')
+  }
+  if (phase) await assertPhaseExists(db, phase)
+  if (affects.length > 0 && 'reference' in affects[0]!) await assertImpactsResolve(db, affects as ImpactData[])
+}
+
+/** Every impact must name an existing component and impact type, each pair only once. */
+async function assertImpactsResolve(db: Queryable, affects: ImpactData[]) {
+  const pairs = affects.map(impact => `${impact.reference} ${impact.type}`)
+  const twice = pairs.findIndex((pair, i) => pairs.indexOf(pair) !== i)
+  if (twice >= 0) throw invalidField(`affects[${twice}]`, 'this component and impact type are already listed')
+
+  const [knownComponents, knownTypes] = await Promise.all([
+    db.select({ id: components.id }).from(components).where(inArray(components.id, affects.map(impact => impact.reference))),
+    db.select({ id: impactTypes.id }).from(impactTypes).where(inArray(impactTypes.id, affects.map(impact => impact.type))),
+  ])
+  const componentIds = new Set(knownComponents.map(row => row.id))
+  const typeIds = new Set(knownTypes.map(row => row.id))
+  affects.forEach((impact, i) => {
+    if (!componentIds.has(impact.reference)) throw invalidField(`affects[${i}].reference`, `no component with id ${impact.reference}`)
+    if (!typeIds.has(impact.type)) throw invalidField(`affects[${i}].type`, `no impact type with id ${impact.type}`)
+  })
+}
+
+async function insertImpacts(db: Queryable, incidentId: string, affects: ImpactData[]) {
+  if (affects.length === 0) return
+  await db.insert(impacts).values(affects.map(impact => ({
+    incidentId,
+    componentId: impact.reference,
+    impactTypeId: impact.type,
+    severity: impact.severity,
+  })))
+}

@@ -1,0 +1,99 @@
+// What every API handler shares: problem+json errors, and parsing of bodies, ids and queries
+// against the schemas in openapi/schemas.ts.
+import type { H3Event } from 'h3'
+import { z } from 'zod'
+import { Id, Incremental } from '../../openapi/schemas'
+import { badRequest, Problem, type FieldError } from '../services/problem'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** An API route: any error becomes an RFC 9457 problem+json response. */
+export function defineApiHandler<T>(handler: (event: H3Event) => Promise<T>) {
+  return defineEventHandler(async (event) => {
+    try {
+      return await handler(event)
+    }
+    catch (error) {
+      return sendProblem(event, toProblem(error))
+    }
+  })
+}
+
+function toProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error
+  if (isError(error) && error.statusCode < 500) {
+    return new Problem(error.statusCode, error.statusMessage || 'Bad Request', error.message)
+  }
+  console.error(error)
+  return new Problem(500, 'Internal Server Error', 'The server failed to handle the request; the error is logged.')
+}
+
+export function sendProblem(event: H3Event, problem: Problem) {
+  setResponseStatus(event, problem.status)
+  setResponseHeader(event, 'content-type', 'application/problem+json')
+  if (problem.status === 401) setResponseHeader(event, 'www-authenticate', 'Bearer realm="status-page"')
+  return {
+    type: 'about:blank',
+    title: problem.title,
+    status: problem.status,
+    detail: problem.message,
+    ...(problem.errors && { errors: problem.errors }),
+  }
+}
+
+const fieldName = (path: PropertyKey[]) =>
+  path.reduce<string>((name, key) => typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key), '')
+
+/** Turns a failed schema check into a 400 that names every offending field. */
+function invalid(error: z.ZodError, where: string): Problem {
+  const errors: FieldError[] = error.issues.map(issue => ({
+    field: fieldName(issue.path) || where,
+    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+  }))
+  return badRequest(errors.map(e => `${e.field}: ${e.message}`).join('; '), errors)
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw invalid(parsed.error, where)
+  return parsed.data
+}
+
+/** The JSON body, checked against a schema. Oversized bodies get 413, broken JSON 400. */
+export async function readBodyAs<T extends z.ZodType>(event: H3Event, schema: T): Promise<z.infer<T>> {
+  const tooLarge = () => new Problem(413, 'Content Too Large', `The request body must not exceed ${MAX_BODY_BYTES} bytes.`)
+  if (Number(getRequestHeader(event, 'content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge()
+  const type = getRequestHeader(event, 'content-type')
+  if (type && !/^application\/([\w.-]+\+)?json\b/i.test(type)) {
+    throw new Problem(415, 'Unsupported Media Type', `The request body must be application/json, not ${type}.`)
+  }
+  const raw = await readRawBody(event, 'utf8')
+  if (raw && Buffer.byteLength(raw) > MAX_BODY_BYTES) throw tooLarge()
+  if (!raw?.trim()) throw badRequest('The request needs a JSON body.', [{ field: 'body', message: 'required' }])
+  let body: unknown
+  try {
+    body = JSON.parse(raw)
+  }
+  catch (error) {
+    throw badRequest(`The request body is not valid JSON: ${(error as Error).message}`, [{ field: 'body', message: 'invalid JSON' }])
+  }
+  return parseWith(schema, body, 'body')
+}
+
+export const routeId = (event: H3Event, name: string): string => parseWith(Id, getRouterParam(event, name), name)
+
+export const routeOrder = (event: H3Event, name: string): number =>
+  parseWith(z.coerce.number().pipe(Incremental), getRouterParam(event, name), name)
+
+export const queryAs = <T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> => parseWith(schema, getQuery(event), 'query')
+
+/** 201 with the identifying field of what was created. */
+export function created<T>(event: H3Event, body: T): T {
+  setResponseStatus(event, 201)
+  return body
+}
+
+export function noContent(event: H3Event) {
+  setResponseStatus(event, 204)
+  return null
+}

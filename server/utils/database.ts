@@ -1,0 +1,36 @@
+// The app's database: opened once, migrated, provisioned and (on an empty embedded database)
+// filled with demo data before the first query runs.
+import { openDatabase, type DatabaseHandle } from '../../db/client'
+import { migrate } from '../../db/migrate'
+import { readConfig } from '../config'
+import { seedDemo } from '../services/demo'
+import { provision, readProvisioningFile } from '../services/provisioning'
+
+async function start(): Promise<DatabaseHandle> {
+  const config = readConfig()
+  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.STATUS_PAGE_DATA_DIR })
+  const migrations = useStorage('assets:migrations')
+  await migrate(handle.db, async (name) => {
+    const text = await migrations.getItemRaw<Buffer | string>(name)
+    if (text === null) throw new Error(`Migration file ${name} is missing from the server bundle`)
+    return text.toString()
+  })
+  if (config.STATUS_PAGE_PROVISIONING_FILE) {
+    const filled = await provision(handle.db, await readProvisioningFile(config.STATUS_PAGE_PROVISIONING_FILE))
+    if (filled.length > 0) console.info(`Provisioned ${filled.join(', ')} from ${config.STATUS_PAGE_PROVISIONING_FILE}`)
+  }
+  else if (config.STATUS_PAGE_DEMO && handle.kind === 'pglite' && await seedDemo(handle.db)) {
+    console.info('Filled the empty embedded database with demo data (STATUS_PAGE_DEMO=false turns this off)')
+  }
+  return handle
+}
+
+// Kept on globalThis so dev-server hot reloads reuse the open database instead of opening another.
+const holder = globalThis as { statusPageDatabase?: Promise<DatabaseHandle> }
+
+export function useDatabaseHandle(): Promise<DatabaseHandle> {
+  holder.statusPageDatabase ??= start()
+  return holder.statusPageDatabase
+}
+
+export const useDatabase = async () => (await useDatabaseHandle()).db
