@@ -148,12 +148,13 @@ describe('worstByDay', () => {
     expect(days.map(day => history.get(day)?.worst)).toEqual([undefined, undefined, 66, 66, 66])
   })
 
-  it('does not count an incident on the day it ended exactly at midnight', () => {
-    // Ends at 00:00 on 2026-06-14 in Berlin.
+  it('counts an incident only on the day after a midnight it ends or begins at', () => {
+    // 22:00Z is 00:00 on 2026-06-14 in Berlin.
     const ended = incident('ended', '2026-06-13T08:00:00Z', '2026-06-13T22:00:00Z', [['db', 66]])
-    const history = worstByDay([ended], 'db', days, 'Europe/Berlin', now)
-    expect(history.get('2026-06-13')?.worst).toBe(66)
-    expect(history.get('2026-06-14')?.worst).toBeUndefined()
+    const began = incident('began', '2026-06-13T22:00:00Z', '2026-06-14T08:00:00Z', [['db', 33]])
+    const history = worstByDay([ended, began], 'db', days, 'Europe/Berlin', now)
+    expect(history.get('2026-06-13')).toEqual({ worst: 66, incidentIds: ['ended'] })
+    expect(history.get('2026-06-14')).toEqual({ worst: 33, incidentIds: ['began'] })
   })
 
   it('keeps the worst impact of the day, maintenance included', () => {

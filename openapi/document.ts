@@ -1,0 +1,247 @@
+// The project's OpenAPI document, built from the schemas in ./schemas.ts: every operation of the
+// SCS status page API 1.1.2 (same paths, operation ids and status codes), plus what SCS leaves
+// open: bearer authentication, problem+json errors and the health endpoints.
+// `npm run openapi` writes it to openapi/openapi.json; the server serves it at /api/openapi.json.
+import { z } from 'zod'
+import './schemas.ts'
+
+type Json = Record<string, unknown>
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+
+function componentSchemas(): Record<string, Json> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    target: 'openapi-3.0',
+    io: 'input',
+    uri: id => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, Json> }
+  // OpenAPI 3.0 has no $id, and the regular expression behind `format: date-time` only adds noise.
+  return JSON.parse(JSON.stringify(schemas, (key, value) => {
+    if (key === '$id') return undefined
+    if (value && typeof value === 'object' && value.format === 'date-time') return { ...value, pattern: undefined }
+    return value
+  }))
+}
+
+const json = (schema: Json) => ({ 'application/json': { schema } })
+const dataOf = (schema: Json) => json({ type: 'object', properties: { data: schema }, required: ['data'] })
+const listOf = (name: string) => dataOf({ type: 'array', items: ref(name) })
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('ProblemDetails') } } })
+const readErrors = { 400: problem('Invalid parameter.') }
+const writeErrors = {
+  400: problem('Invalid body, parameter or reference; `errors` names the fields.'),
+  401: problem('No bearer token, or an unknown one.'),
+  403: problem('The token may only read.'),
+  413: problem('The body is larger than 1 MiB.'),
+  415: problem('The body is not JSON.'),
+}
+const notFound = { 404: problem('No such resource.') }
+const noContent = { 204: { description: 'Successful. No Content' } }
+const secured = { security: [{ bearer: [] }] }
+
+const body = (name: string, description: string) => ({ required: true, description, content: json(ref(name)) })
+const created = (name: string, description: string) => ({ 201: { description, content: json(ref(name)) } })
+const ok = (description: string, content: Json) => ({ 200: { description, content } })
+
+const param = (name: string, where: 'path' | 'query', schema: Json, description: string, required = where === 'path') =>
+  ({ name, in: where, required, description, schema })
+const componentId = param('componentId', 'path', ref('Id'), 'Component ID.')
+const impactTypeId = param('impactTypeId', 'path', ref('Id'), 'Impact type ID.')
+const incidentId = param('incidentId', 'path', ref('Id'), 'Incident ID.')
+const updateOrder = param('updateOrder', 'path', ref('Incremental'), 'Order of the incident update.')
+const severityName = param('severityName', 'path', ref('DisplayName'), 'Severity name.')
+const at = param('at', 'query', { type: 'string', format: 'date-time' }, 'Reference time for `activelyAffectedBy`; default now.')
+
+const paths = {
+  '/phases': {
+    get: {
+      operationId: 'getPhaseList', tags: ['phase'], summary: 'Get the newest generation of the phase list, or the one asked for.',
+      parameters: [param('generation', 'query', { type: 'integer', minimum: 1 }, 'Generation to get; default the newest. Before any list exists the newest is generation 0 with no phases.')],
+      responses: { ...ok('The phase list.', dataOf(ref('PhaseListResponseData'))), ...readErrors, ...notFound },
+    },
+    post: {
+      operationId: 'createPhaseList', tags: ['phase'], summary: 'Create a new generation of the phase list.', ...secured,
+      requestBody: body('PhaseList', 'The new phase list.'),
+      responses: { ...created('Generation', 'The new generation.'), ...writeErrors },
+    },
+  },
+  '/impacttypes': {
+    get: {
+      operationId: 'getImpactTypes', tags: ['impact'], summary: 'Get a list of impact types.',
+      responses: ok('The impact types.', listOf('ImpactTypeResponseData')),
+    },
+    post: {
+      operationId: 'createImpactType', tags: ['impact'], summary: 'Create a new impact type.', ...secured,
+      requestBody: body('ImpactTypeRequest', 'The impact type.'),
+      responses: { ...created('IdField', 'The id of the new impact type.'), ...writeErrors },
+    },
+  },
+  '/impacttypes/{impactTypeId}': {
+    parameters: [impactTypeId],
+    get: {
+      operationId: 'getImpactType', tags: ['impact'], summary: 'Get a specific impact type by id.',
+      responses: { ...ok('The impact type.', dataOf(ref('ImpactTypeResponseData'))), ...readErrors, ...notFound },
+    },
+    patch: {
+      operationId: 'updateImpactType', tags: ['impact'], summary: 'Update a specific impact type; omitted fields stay.', ...secured,
+      requestBody: body('ImpactTypeRequest', 'The fields to change (any subset).'),
+      responses: { ...noContent, ...writeErrors, ...notFound },
+    },
+    delete: {
+      operationId: 'deleteImpactType', tags: ['impact'], summary: 'Delete an impact type that no impact uses.', ...secured,
+      responses: { ...noContent, ...writeErrors, ...notFound, 409: problem('Impacts still use the impact type.') },
+    },
+  },
+  '/severities': {
+    get: {
+      operationId: 'getSeverities', tags: ['impact'], summary: 'Get the list of severities, by ascending value.',
+      responses: ok('The severities.', listOf('Severity')),
+    },
+    post: {
+      operationId: 'createSeverity', tags: ['impact'], summary: 'Create a new severity.', ...secured,
+      requestBody: body('SeverityRequest', 'The severity; name and value must both be unused.'),
+      responses: { ...noContent, ...writeErrors, 409: problem('The name or the value is taken.') },
+    },
+  },
+  '/severities/{severityName}': {
+    parameters: [severityName],
+    get: {
+      operationId: 'getSeverity', tags: ['impact'], summary: 'Get a specific severity by its name.',
+      responses: { ...ok('The severity.', dataOf(ref('Severity'))), ...notFound },
+    },
+    patch: {
+      operationId: 'updateSeverity', tags: ['impact'], summary: 'Update a specific severity; omitted fields stay.', ...secured,
+      requestBody: body('SeverityRequest', 'The fields to change (any subset).'),
+      responses: { ...noContent, ...writeErrors, ...notFound, 409: problem('The new name or value is taken.') },
+    },
+    delete: {
+      operationId: 'deleteSeverity', tags: ['impact'], summary: 'Delete a specific severity.', ...secured,
+      responses: { ...noContent, ...writeErrors, ...notFound },
+    },
+  },
+  '/components': {
+    get: {
+      operationId: 'getComponents', tags: ['component'], summary: 'Get a list of components.',
+      parameters: [at],
+      responses: { ...ok('The components.', listOf('ComponentResponseData')), ...readErrors },
+    },
+    post: {
+      operationId: 'createComponent', tags: ['component'], summary: 'Create a new component.', ...secured,
+      requestBody: body('ComponentRequest', 'The component.'),
+      responses: { ...created('IdField', 'The id of the new component.'), ...writeErrors },
+    },
+  },
+  '/components/{componentId}': {
+    parameters: [componentId],
+    get: {
+      operationId: 'getComponent', tags: ['component'], summary: 'Get a specific component by id.',
+      parameters: [at],
+      responses: { ...ok('The component.', dataOf(ref('ComponentResponseData'))), ...readErrors, ...notFound },
+    },
+    patch: {
+      operationId: 'updateComponent', tags: ['component'], summary: 'Update a component; omitted fields stay.', ...secured,
+      requestBody: body('ComponentRequest', 'The fields to change (any subset).'),
+      responses: { ...noContent, ...writeErrors, ...notFound },
+    },
+    delete: {
+      operationId: 'deleteComponent', tags: ['component'], summary: 'Delete a component and the impacts on it.', ...secured,
+      responses: { ...noContent, ...writeErrors, ...notFound },
+    },
+  },
+  '/incidents': {
+    get: {
+      operationId: 'getIncidents', tags: ['incident'], summary: 'Get the incidents whose time span overlaps a time frame, ongoing ones included.',
+      parameters: [
+        param('start', 'query', { type: 'string', format: 'date-time' }, 'Start of the time frame (RFC 3339).', true),
+        param('end', 'query', { type: 'string', format: 'date-time' }, 'End of the time frame (RFC 3339), not before start.', true),
+      ],
+      responses: { ...ok('The incidents, by ascending beganAt.', listOf('IncidentResponseData')), ...readErrors },
+    },
+    post: {
+      operationId: 'createIncident', tags: ['incident'], summary: 'Create a new incident.', ...secured,
+      requestBody: body('IncidentRequest', 'The incident.'),
+      responses: { ...created('IdField', 'The id of the new incident.'), ...writeErrors },
+    },
+  },
+  '/incidents/{incidentId}': {
+    parameters: [incidentId],
+    get: {
+      operationId: 'getIncident', tags: ['incident'], summary: 'Get a specific incident by id.',
+      responses: { ...ok('The incident.', dataOf(ref('IncidentResponseData'))), ...readErrors, ...notFound },
+    },
+    patch: {
+      operationId: 'updateIncident', tags: ['incident'], summary: 'Update an incident; omitted fields stay, `affects` replaces all impacts.', ...secured,
+      requestBody: body('IncidentRequest', 'The fields to change (any subset).'),
+      responses: { ...noContent, ...writeErrors, ...notFound },
+    },
+    delete: {
+      operationId: 'deleteIncident', tags: ['incident'], summary: 'Delete an incident with its updates and impacts.', ...secured,
+      responses: { ...noContent, ...writeErrors, ...notFound },
+    },
+  },
+  '/incidents/{incidentId}/updates': {
+    parameters: [incidentId],
+    get: {
+      operationId: 'getIncidentUpdates', tags: ['incident'], summary: 'Get the updates of an incident, by ascending order.',
+      responses: { ...ok('The updates.', listOf('IncidentUpdateResponseData')), ...readErrors, ...notFound },
+    },
+    post: {
+      operationId: 'createIncidentUpdate', tags: ['incident'], summary: 'Create a new update to an incident.', ...secured,
+      requestBody: body('IncidentUpdateRequest', 'The update.'),
+      responses: { ...created('Order', 'The order of the new update.'), ...writeErrors, ...notFound },
+    },
+  },
+  '/incidents/{incidentId}/updates/{updateOrder}': {
+    parameters: [incidentId, updateOrder],
+    get: {
+      operationId: 'getIncidentUpdate', tags: ['incident'], summary: 'Get a specific update of an incident.',
+      responses: { ...ok('The update.', dataOf(ref('IncidentUpdateResponseData'))), ...readErrors, ...notFound },
+    },
+    patch: {
+      operationId: 'updateIncidentUpdate', tags: ['incident'], summary: 'Update an incident update; omitted fields stay.', ...secured,
+      requestBody: body('IncidentUpdateRequest', 'The fields to change (any subset).'),
+      responses: { ...noContent, ...writeErrors, ...notFound },
+    },
+    delete: {
+      operationId: 'deleteIncidentUpdate', tags: ['incident'], summary: 'Delete an incident update.', ...secured,
+      responses: { ...noContent, ...writeErrors, ...notFound },
+    },
+  },
+}
+
+const health = (operationId: string, summary: string, responses: Json) =>
+  ({ servers: [{ url: '/' }], get: { operationId, tags: ['health'], summary, responses } })
+
+const status = (description: string) => ({ description, content: json({ type: 'object', properties: { status: { type: 'string' } }, required: ['status'] }) })
+
+export function buildOpenApiDocument() {
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'SCS Status Page API',
+      version: '1.1.2',
+      description: 'The Sovereign Cloud Stack status page API 1.1.2. Reading is anonymous; writing needs `Authorization: Bearer <token>`. Errors are RFC 9457 problem details.',
+    },
+    servers: [{ url: '/api' }],
+    tags: [
+      { name: 'phase', description: 'Handles incident phases.' },
+      { name: 'impact', description: 'Handles impact types and severities.' },
+      { name: 'component', description: 'Handles components.' },
+      { name: 'incident', description: 'Handles incidents and their updates.' },
+      { name: 'health', description: 'Liveness and readiness, outside /api.' },
+    ],
+    paths: {
+      ...paths,
+      '/healthz': health('getHealth', 'Liveness: 200 while the process runs.', { 200: status('Alive.') }),
+      '/readyz': health('getReadiness', 'Readiness: 200 when the database answers, 503 otherwise.', {
+        200: status('Ready.'),
+        503: status('The database does not answer.'),
+      }),
+    },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token, or STATUS_PAGE_ADMIN_TOKEN.' } },
+    },
+  }
+}

@@ -1,0 +1,60 @@
+// Creates, lists and revokes API tokens:
+//   npm run token -- create --name ci --scope rw     (prints the token once)
+//   npm run token -- list
+//   npm run token -- revoke --name ci
+// It opens the database the server is configured with (DATABASE_URL / STATUS_PAGE_DATA_DIR).
+// The embedded database is one process's at a time: stop the server before using it there.
+import { parseArgs } from 'node:util'
+import { openDatabase } from '../db/client.ts'
+import { migrate } from '../db/migrate.ts'
+import { readConfig } from '../server/config.ts'
+import { Problem } from '../server/services/problem.ts'
+import { createToken, listTokens, revokeToken, tokenScopes, type TokenScope } from '../server/services/tokens.ts'
+
+const usage = `usage: npm run token -- create --name NAME [--scope rw|ro]
+       npm run token -- list
+       npm run token -- revoke --name NAME`
+
+const scopeAliases: Record<string, TokenScope> = { 'rw': 'read-write', 'ro': 'read-only', 'read-write': 'read-write', 'read-only': 'read-only' }
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { name: { type: 'string' }, scope: { type: 'string', default: 'rw' }, help: { type: 'boolean', short: 'h' } },
+})
+const [command] = positionals
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(2)
+}
+
+if (values.help || !command) fail(usage)
+const scope = scopeAliases[values.scope!] ?? fail(`--scope must be one of rw, ro (${tokenScopes.join(', ')})`)
+if ((command === 'create' || command === 'revoke') && !values.name) fail(`${command} needs --name\n${usage}`)
+
+const config = readConfig()
+const { db, close } = await openDatabase({ url: config.DATABASE_URL, dataDir: config.STATUS_PAGE_DATA_DIR })
+try {
+  await migrate(db)
+  if (command === 'create') {
+    const { token } = await createToken(db, values.name!, scope)
+    console.log(`Created ${scope} token "${values.name}". It is shown only this once:\n${token}`)
+  }
+  else if (command === 'revoke') {
+    await revokeToken(db, values.name!)
+    console.log(`Revoked token "${values.name}".`)
+  }
+  else if (command === 'list') {
+    for (const token of await listTokens(db)) {
+      console.log(`${token.name}\t${token.scope}\tcreated ${token.createdAt.toISOString()}\tlast used ${token.lastUsedAt?.toISOString() ?? 'never'}`)
+    }
+  }
+  else fail(usage)
+}
+catch (error) {
+  if (error instanceof Problem) fail(error.message)
+  throw error
+}
+finally {
+  await close()
+}

@@ -1,0 +1,5 @@
+import { buildOpenApiDocument } from '../../openapi/document'
+
+const document = buildOpenApiDocument()
+
+export default defineEventHandler(() => document)

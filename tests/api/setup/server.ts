@@ -1,0 +1,106 @@
+// Starts the built server for one API test project, on its own database, and tells the tests
+// where it is and which tokens they can use.
+import { spawn, execFile, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import postgres from 'postgres'
+import type { TestProject } from 'vitest/node'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    database: 'pglite' | 'postgres'
+    baseUrl: string
+    adminToken: string
+    readOnlyToken: string
+    readWriteToken: string
+    databaseUrl: string
+  }
+}
+
+const root = new URL('../../../', import.meta.url).pathname
+const adminToken = 'test-admin-token-0123456789abcdef'
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Creates an API token with the CLI, as an operator would, and returns the secret it prints. */
+async function createToken(env: NodeJS.ProcessEnv, name: string, scope: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['scripts/token.ts', 'create', '--name', name, '--scope', scope], { cwd: root, env })
+  const token = stdout.match(/scs_[\w-]+/)?.[0]
+  if (!token) throw new Error(`token CLI printed no token: ${stdout}`)
+  return token
+}
+
+async function waitUntilReady(url: string, server: ChildProcess, log: () => string) {
+  for (let i = 0; i < 300; i++) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`)
+    const ready = await fetch(`${url}/readyz`).then(r => r.ok, () => false)
+    if (ready) return
+    await new Promise(r => setTimeout(r, 100))
+  }
+  throw new Error(`server did not become ready:\n${log()}`)
+}
+
+export default async function setup(project: TestProject) {
+  const database = project.config.provide.database
+  const cleanups: (() => Promise<unknown>)[] = []
+  const env: NodeJS.ProcessEnv = { ...process.env, STATUS_PAGE_DEMO: 'false', STATUS_PAGE_ADMIN_TOKEN: adminToken }
+  delete env.STATUS_PAGE_PROVISIONING_FILE
+
+  if (database === 'postgres') {
+    const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+    const name = `status_page_test_${process.pid}_${Date.now()}`
+    const admin = postgres(adminUrl, { onnotice: () => {} })
+    await admin.unsafe(`create database ${name}`)
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    env.DATABASE_URL = url.toString()
+    cleanups.push(async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    })
+  }
+  else {
+    // On disk rather than in memory, so the token CLI can reach the database before the server starts.
+    const dir = await mkdtemp(join(tmpdir(), 'status-page-test-'))
+    delete env.DATABASE_URL
+    env.STATUS_PAGE_DATA_DIR = dir
+    cleanups.push(() => rm(dir, { recursive: true, force: true }))
+  }
+
+  const readWriteToken = await createToken(env, 'test-rw', 'read-write')
+  const readOnlyToken = await createToken(env, 'test-ro', 'read-only')
+
+  const port = await freePort()
+  let output = ''
+  const server = spawn(process.execPath, ['.output/server/index.mjs'], {
+    cwd: root,
+    env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk))
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk))
+  const baseUrl = `http://127.0.0.1:${port}`
+  await waitUntilReady(baseUrl, server, () => output)
+
+  project.provide('baseUrl', baseUrl)
+  project.provide('adminToken', adminToken)
+  project.provide('readWriteToken', readWriteToken)
+  project.provide('readOnlyToken', readOnlyToken)
+  project.provide('databaseUrl', env.DATABASE_URL ?? '')
+
+  return async () => {
+    server.kill('SIGTERM')
+    await new Promise(resolve => server.once('exit', resolve))
+    for (const cleanup of cleanups.reverse()) await cleanup()
+  }
+}

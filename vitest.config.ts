@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config'
+
+// The API tests run twice, with the same files: once against embedded PGlite, once against a
+// real PostgreSQL server. Each project starts the built server (`npm run build` first).
+const apiProject = (database: 'pglite' | 'postgres') => ({
+  test: {
+    name: `api-${database}`,
+    include: ['tests/api/**/*.test.ts'],
+    globalSetup: ['tests/api/setup/server.ts'],
+    provide: { database },
+    // Files share one server; severities and phase generations are global, so files take turns.
+    fileParallelism: false,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      apiProject('pglite'),
+      apiProject('postgres'),
+    ],
+  },
+})
