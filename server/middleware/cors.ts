@@ -1,0 +1,20 @@
+// Any origin (or the configured one) may read the API from a browser. Writes stay same-origin:
+// preflights only allow reading methods. STATUS_PAGE_CORS_ORIGIN=off sends no CORS headers.
+import { readConfig } from '../config'
+
+const allowOrigin = readConfig().STATUS_PAGE_CORS_ORIGIN
+
+export default defineEventHandler((event) => {
+  if (!event.path.startsWith('/api/') || allowOrigin === 'off') return
+  setResponseHeaders(event, {
+    'access-control-allow-origin': allowOrigin,
+    ...(allowOrigin !== '*' && { vary: 'Origin' }),
+  })
+  if (event.method === 'OPTIONS') {
+    setResponseHeaders(event, {
+      'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+      'access-control-max-age': '86400',
+    })
+    return sendNoContent(event)
+  }
+})
