@@ -1,21 +1,11 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
   // The given layout keeps pages/, components/ and server/ at the root: pin it.
+  modules: ['vuetify-nuxt-module', '@nuxt/eslint'],
+  devtools: { enabled: false },
+  css: ['@fontsource/roboto/latin-400.css', '@fontsource/roboto/latin-500.css', '@fontsource/roboto/latin-700.css'],
   srcDir: '.',
   compatibilityDate: '2026-11-01',
-  devtools: { enabled: false },
-  telemetry: false,
-  modules: ['vuetify-nuxt-module', '@nuxt/eslint'],
-  css: ['@fontsource/roboto/latin-400.css', '@fontsource/roboto/latin-500.css', '@fontsource/roboto/latin-700.css'],
-  vuetify: {
-    moduleOptions: { styles: true },
-    vuetifyOptions: {
-      icons: { defaultSet: 'mdi-svg' },
-    },
-  },
-  eslint: {
-    config: { stylistic: true },
-  },
   nitro: {
     // Migrations travel inside the server bundle, so `.output/` runs from anywhere.
     serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
@@ -25,5 +15,15 @@ export default defineNuxtConfig({
   },
   typescript: {
     tsConfig: { compilerOptions: { allowImportingTsExtensions: true } },
+  },
+  telemetry: false,
+  eslint: {
+    config: { stylistic: true },
+  },
+  vuetify: {
+    moduleOptions: { styles: true },
+    vuetifyOptions: {
+      icons: { defaultSet: 'mdi-svg' },
+    },
   },
 })

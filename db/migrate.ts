@@ -38,8 +38,8 @@ export async function migrate(db: Database, read: ReadMigrationFile = readMigrat
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`)
     await tx.execute(sql`create schema if not exists drizzle`)
     await tx.execute(sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`)
-    const applied = await tx.execute<{ created_at: string }>(sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`)
-    const last = Number(rows(applied)[0]?.created_at ?? -1)
+    const applied = await tx.execute(sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`)
+    const last = Number(rows<{ created_at: string }>(applied)[0]?.created_at ?? -1)
     for (const migration of migrations.filter(m => m.folderMillis > last)) {
       for (const statement of migration.sql) await tx.execute(sql.raw(statement))
       await tx.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`)

@@ -11,10 +11,8 @@ export default defineEventHandler((event) => {
     ...(allowOrigin !== '*' && { vary: 'Origin' }),
   })
   if (event.method === 'OPTIONS') {
-    setResponseHeaders(event, {
-      'access-control-allow-methods': 'GET, HEAD, OPTIONS',
-      'access-control-max-age': '86400',
-    })
+    setResponseHeader(event, 'access-control-allow-methods', 'GET, HEAD, OPTIONS')
+    setResponseHeader(event, 'access-control-max-age', 86400)
     return sendNoContent(event)
   }
 })

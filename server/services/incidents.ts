@@ -73,7 +73,7 @@ export function updateIncident(db: Queryable, id: string, patch: Partial<Inciden
     const [current] = await tx.select().from(incidents).where(eq(incidents.id, id)).for('update')
     if (!current) throw notFound(`No incident with id ${id}.`)
     const beganAt = patch.beganAt ? new Date(patch.beganAt) : current.beganAt
-    const endedAt = patch.endedAt === undefined ? current.endedAt : patch.endedAt && new Date(patch.endedAt)
+    const endedAt = patch.endedAt === undefined ? current.endedAt : patch.endedAt === null ? null : new Date(patch.endedAt)
     const affects = patch.affects ?? await tx.select({ severity: impacts.severity }).from(impacts).where(eq(impacts.incidentId, id))
     await assertValidIncident(tx, { beganAt, endedAt, affects, phase: patch.phase })
     await tx.update(incidents).set({

@@ -110,15 +110,15 @@ export function expectResponse<T>(reply: Reply<T>, operationId: string, status: 
 }
 
 /** Asserts a problem+json error with the status, naming the field when one is given. */
-export function expectProblem(reply: Reply, status: number, field?: string) {
+export function expectProblem(reply: Reply<any>, status: number, field?: string) {
   if (reply.status !== status) throw new Error(`expected status ${status}, got ${reply.status}: ${JSON.stringify(reply.body)}`)
   const type = reply.headers.get('content-type') ?? ''
   if (!type.startsWith('application/problem+json')) throw new Error(`expected application/problem+json, got ${type}`)
-  const validate = ours.get('createIncident 400')!
-  if (!validate(reply.body)) throw new Error(`not a problem document: ${JSON.stringify(reply.body)}`)
-  if (reply.body.status !== status) throw new Error(`problem status ${reply.body.status} differs from ${status}`)
-  if (field && !reply.body.errors?.some((e: { field: string }) => e.field === field)) {
-    throw new Error(`expected an error naming "${field}", got ${JSON.stringify(reply.body)}`)
+  const body = reply.body as { status: number, errors?: { field: string }[] }
+  if (!ours.get('createIncident 400')!(body)) throw new Error(`not a problem document: ${JSON.stringify(body)}`)
+  if (body.status !== status) throw new Error(`problem status ${body.status} differs from ${status}`)
+  if (field && !body.errors?.some(e => e.field === field)) {
+    throw new Error(`expected an error naming "${field}", got ${JSON.stringify(body)}`)
   }
-  return reply.body
+  return body
 }
