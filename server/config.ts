@@ -3,14 +3,14 @@ import { z } from 'zod'
 
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value)
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional())
-const flag = (fallback: boolean) => z.preprocess(unsetIfEmpty, z.stringbool().default(fallback))
 
 const Environment = z.object({
   DATABASE_URL: optional(z.string().regex(/^(postgres(ql)?:\/\/|memory:\/\/$)/, 'must be postgres://… or memory://')),
   STATUS_PAGE_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('.data')),
   STATUS_PAGE_ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   STATUS_PAGE_PROVISIONING_FILE: optional(z.string()),
-  STATUS_PAGE_DEMO: flag(true),
+  // Unset: demo data on an empty embedded database only; true: on an empty PostgreSQL database too.
+  STATUS_PAGE_DEMO: optional(z.stringbool()),
   STATUS_PAGE_CORS_ORIGIN: z.preprocess(unsetIfEmpty, z.string().default('*')),
 })
 

@@ -19,8 +19,8 @@ async function start(): Promise<DatabaseHandle> {
     const filled = await provision(handle.db, await readProvisioningFile(config.STATUS_PAGE_PROVISIONING_FILE))
     if (filled.length > 0) console.info(`Provisioned ${filled.join(', ')} from ${config.STATUS_PAGE_PROVISIONING_FILE}`)
   }
-  else if (config.STATUS_PAGE_DEMO && handle.kind === 'pglite' && await seedDemo(handle.db)) {
-    console.info('Filled the empty embedded database with demo data (STATUS_PAGE_DEMO=false turns this off)')
+  else if ((config.STATUS_PAGE_DEMO ?? handle.kind === 'pglite') && await seedDemo(handle.db)) {
+    console.info('Filled the empty database with demo data (STATUS_PAGE_DEMO=false turns this off)')
   }
   return handle
 }

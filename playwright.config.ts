@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test'
+
+// Browser tests drive Debian's Chromium against the built app (`npm run build` first), once on
+// embedded PGlite and once on PostgreSQL, both with demo data.
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
+const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+// Set once here so that Playwright's worker processes, which load this file again, agree on it.
+process.env.E2E_POSTGRES_DATABASE ??= `status_page_e2e_${Date.now()}`
+const e2eDatabase = process.env.E2E_POSTGRES_DATABASE
+
+const servers = {
+  pglite: { port: 3210, before: '', env: { DATABASE_URL: 'memory://' } },
+  postgres: {
+    port: 3211,
+    before: 'node tests/e2e/setup/postgres.ts create && ',
+    env: { DATABASE_URL: postgresUrl.replace(/\/[^/]*$/, `/${e2eDatabase}`), STATUS_PAGE_DEMO: 'true' },
+  },
+}
+
+export const adminToken = 'e2e-admin-token-0123456789abcdef'
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  globalTeardown: './tests/e2e/setup/teardown.ts',
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    trace: 'retain-on-failure',
+  },
+  projects: Object.entries(servers).map(([name, { port }]) => ({ name, use: { baseURL: `http://127.0.0.1:${port}` } })),
+  webServer: Object.values(servers).map(({ port, before, env }) => ({
+    command: `${before}node .output/server/index.mjs`,
+    url: `http://127.0.0.1:${port}/readyz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { ...env, HOST: '127.0.0.1', PORT: String(port), STATUS_PAGE_ADMIN_TOKEN: adminToken, TEST_POSTGRES_URL: postgresUrl },
+  })),
+})
