@@ -1,6 +1,7 @@
 // The database schema. drizzle-kit generates the SQL migrations in db/migrations from it.
 import { relations, sql } from 'drizzle-orm'
 import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { ROLES, TOKEN_SCOPES } from '../shared/admin/access.ts'
 
 const instant = () => timestamp({ withTimezone: true, mode: 'date' })
 
@@ -72,9 +73,30 @@ export const apiTokens = pgTable('api_tokens', {
   name: text().notNull().unique(),
   // SHA-256 of the token: tokens are long random strings, so a fast hash is enough.
   tokenHash: text().notNull().unique(),
-  scope: text({ enum: ['read-write', 'read-only'] }).notNull(),
+  scope: text({ enum: TOKEN_SCOPES }).notNull(),
   createdAt: instant().notNull().defaultNow(),
   lastUsedAt: instant(),
+})
+
+// People who sign in to the admin area. Emails are stored in lower case.
+export const users = pgTable('users', {
+  id: uuid().primaryKey().defaultRandom(),
+  email: text().notNull().unique(),
+  role: text({ enum: ROLES }).notNull(),
+  // scrypt, see server/services/passwords.ts; null for users who only sign in through OIDC.
+  passwordHash: text(),
+  disabledAt: instant(),
+  // Sessions carry the version they began with; raising it ends every other session of the user.
+  sessionVersion: integer().notNull().default(0),
+  createdAt: instant().notNull().defaultNow(),
+  lastSignInAt: instant(),
+}, t => [check('user_email_lower_case', sql`${t.email} = lower(${t.email})`)])
+
+// Secrets the server generates for itself when none is configured, e.g. the session key.
+export const serverSecrets = pgTable('server_secrets', {
+  name: text().primaryKey(),
+  value: text().notNull(),
+  createdAt: instant().notNull().defaultNow(),
 })
 
 export const incidentsRelations = relations(incidents, ({ many }) => ({

@@ -1,9 +1,11 @@
 // The project's OpenAPI document, built from the schemas in ./schemas.ts: every operation of the
 // SCS status page API 1.1.2 (same paths, operation ids and status codes), plus what SCS leaves
-// open: bearer authentication, problem+json errors and the health endpoints.
+// open: bearer authentication, problem+json errors and the health endpoints, plus the admin
+// area's own operations (tag `admin`).
 // `npm run openapi` writes it to openapi/openapi.json; the server serves it at /api/openapi.json.
 import { z } from 'zod'
 import './schemas.ts'
+import './admin-schemas.ts'
 
 type Json = Record<string, unknown>
 
@@ -31,14 +33,14 @@ const problem = (description: string) => ({ description, content: { 'application
 const readErrors = { 400: problem('Invalid parameter.') }
 const writeErrors = {
   400: problem('Invalid body, parameter or reference; `errors` names the fields.'),
-  401: problem('No bearer token, or an unknown one.'),
-  403: problem('The token may only read.'),
+  401: problem('No bearer token, or an unknown one, and no session.'),
+  403: problem('The token may only read, or a signed-in write lacks its `x-csrf-token`.'),
   413: problem('The body is larger than 1 MiB.'),
   415: problem('The body is not JSON.'),
 }
 const notFound = { 404: problem('No such resource.') }
 const noContent = { 204: { description: 'Successful. No Content' } }
-const secured = { security: [{ bearer: [] }] }
+const secured = { security: [{ bearer: [] }, { session: [] }] }
 
 const body = (name: string, description: string) => ({ required: true, description, content: json(ref(name)) })
 const created = (name: string, description: string) => ({ 201: { description, content: json(ref(name)) } })
@@ -210,6 +212,76 @@ const paths = {
   },
 }
 
+// The admin area's own operations: sessions for everyone, the rest for admins only (an admin's
+// session or STATUS_PAGE_ADMIN_TOKEN).
+const adminErrors = {
+  401: problem('Not signed in.'),
+  403: problem('Not an admin, or a signed-in write lacks its `x-csrf-token`.'),
+}
+const admin = (operationId: string, summary: string, responses: Json, extra: Json = {}) => ({
+  operationId, tags: ['admin'], summary, ...extra, security: [{ session: [] }, { bearer: [] }], responses: { ...responses, ...adminErrors },
+})
+const userId = param('userId', 'path', ref('Id'), 'User ID.')
+const tokenName = param('tokenName', 'path', ref('TokenName'), 'Token name.')
+
+const adminPaths = {
+  '/session': {
+    get: {
+      operationId: 'getSession', tags: ['admin'], summary: 'Who is signed in, the CSRF token for their writes, and the ways to sign in.',
+      responses: ok('The session; without `user` when nobody is signed in.', dataOf(ref('SessionInfo'))),
+    },
+    post: {
+      operationId: 'signIn', tags: ['admin'], summary: 'Sign in with email and password; sets the session cookie.',
+      requestBody: body('SignIn', 'The credentials.'),
+      responses: {
+        ...ok('Signed in.', dataOf(ref('SessionInfo'))),
+        400: problem('Invalid body.'),
+        401: problem('Wrong email or password.'),
+        403: problem('The request came from another origin.'),
+        429: problem('Too many failed sign-ins for the email or the address; `Retry-After` says how long to wait.'),
+      },
+    },
+    delete: {
+      operationId: 'signOut', tags: ['admin'], summary: 'Sign out: clears the cookie and ends every session of the user.', security: [{ session: [] }],
+      responses: { ...noContent, 403: problem('The `x-csrf-token` header is missing or wrong.') },
+    },
+  },
+  '/session/password': {
+    post: {
+      operationId: 'changePassword', tags: ['admin'], summary: 'Change one\'s own password; ends every other session of the user.', security: [{ session: [] }],
+      requestBody: body('PasswordChange', 'The current and the new password.'),
+      responses: {
+        ...ok('Changed; the session continues with a new CSRF token.', dataOf(ref('SessionInfo'))),
+        400: problem('Wrong current password, or the new one is too short.'),
+        401: problem('Not signed in.'),
+        403: problem('Not a signed-in user, or the `x-csrf-token` header is missing or wrong.'),
+      },
+    },
+  },
+  '/users': {
+    get: admin('getUsers', 'List the users of the admin area.', ok('The users.', listOf('UserResponseData'))),
+    post: admin('createUser', 'Create a user.', { ...created('IdField', 'The id of the new user.'), 400: problem('Invalid body.'), 409: problem('The email is taken.') }, {
+      requestBody: body('UserRequest', 'The user.'),
+    }),
+  },
+  '/users/{userId}': {
+    parameters: [userId],
+    patch: admin('updateUser', 'Change a user\'s role, disable or enable them, or set a new password.', {
+      ...noContent, 400: problem('Invalid body.'), ...notFound, 409: problem('It would leave no active admin.'),
+    }, { requestBody: body('UserPatch', 'The fields to change.') }),
+  },
+  '/tokens': {
+    get: admin('getTokens', 'List the API tokens (never their secrets).', ok('The tokens.', listOf('TokenResponseData'))),
+    post: admin('createToken', 'Create an API token; its secret is shown only in this response.', {
+      ...created('TokenCreated', 'The new token and its secret.'), 400: problem('Invalid body.'), 409: problem('The name is taken.'),
+    }, { requestBody: body('TokenRequest', 'Name and scope of the token.') }),
+  },
+  '/tokens/{tokenName}': {
+    parameters: [tokenName],
+    delete: admin('revokeToken', 'Revoke an API token.', { ...noContent, ...notFound }),
+  },
+}
+
 const health = (operationId: string, summary: string, responses: Json) =>
   ({ servers: [{ url: '/' }], get: { operationId, tags: ['health'], summary, responses } })
 
@@ -221,7 +293,7 @@ export function buildOpenApiDocument() {
     info: {
       title: 'SCS Status Page API',
       version: '1.1.2',
-      description: 'The Sovereign Cloud Stack status page API 1.1.2. Reading is anonymous; writing needs `Authorization: Bearer <token>`. Errors are RFC 9457 problem details.',
+      description: 'The Sovereign Cloud Stack status page API 1.1.2. Reading is anonymous; writing needs `Authorization: Bearer <token>` or the admin area\'s session cookie with an `x-csrf-token` header. Errors are RFC 9457 problem details.',
     },
     servers: [{ url: '/api' }],
     tags: [
@@ -229,10 +301,12 @@ export function buildOpenApiDocument() {
       { name: 'impact', description: 'Handles impact types and severities.' },
       { name: 'component', description: 'Handles components.' },
       { name: 'incident', description: 'Handles incidents and their updates.' },
+      { name: 'admin', description: 'The admin area: sessions, users, API tokens.' },
       { name: 'health', description: 'Liveness and readiness, outside /api.' },
     ],
     paths: {
       ...paths,
+      ...adminPaths,
       '/healthz': health('getHealth', 'Liveness: 200 while the process runs.', { 200: status('Alive.') }),
       '/readyz': health('getReadiness', 'Readiness: 200 when the database answers, 503 otherwise.', {
         200: status('Ready.'),
@@ -241,7 +315,13 @@ export function buildOpenApiDocument() {
     },
     components: {
       schemas: componentSchemas(),
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token, or STATUS_PAGE_ADMIN_TOKEN.' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API token, or STATUS_PAGE_ADMIN_TOKEN.' },
+        session: {
+          type: 'apiKey', in: 'cookie', name: 'status_page_session',
+          description: 'The admin area\'s session cookie (POST /session). Writes with it also need the header `x-csrf-token` with the token from GET /session, and must not come from another origin.',
+        },
+      },
     },
   }
 }

@@ -3,13 +3,13 @@
 // entries, named as in SCS status page API 1.1.2 where SCS has them.
 import { z } from 'zod'
 
-const named = <T extends z.ZodType>(id: string, description: string, schema: T) => schema.meta({ id, description })
+export const named = <T extends z.ZodType>(id: string, description: string, schema: T) => schema.meta({ id, description })
 
 export const Id = named('Id', 'Identification for objects, a UUID.', z.uuid())
 export const Incremental = named('Incremental', 'Positive and incrementing number for ordering and identification of sub resources.', z.int().min(0))
 export const DisplayName = named('DisplayName', 'Short and describing name.', z.string().trim().min(1).max(200))
 export const Description = named('Description', 'A longer text with detailed information.', z.string().max(20_000))
-const Instant = z.iso.datetime({ offset: true })
+export const Instant = z.iso.datetime({ offset: true })
 export const DateTime = named('Date', 'Point in time (RFC 3339). Nullable for open end timeframes.', Instant.nullable())
 export const SeverityValue = named('SeverityValue', 'The severity of an impact affecting a component, 0 (maintenance) to 100.', z.int().min(0).max(100))
 export const Labels = named('Labels', 'Labels are free text key value pairs for components.', z.record(z.string().min(1).max(100), z.string().max(200)))

@@ -46,7 +46,7 @@ try {
   }
   else if (command === 'list') {
     for (const token of await listTokens(db)) {
-      console.log(`${token.name}\t${token.scope}\tcreated ${token.createdAt.toISOString()}\tlast used ${token.lastUsedAt?.toISOString() ?? 'never'}`)
+      console.log(`${token.name}\t${token.scope}\tcreated ${token.createdAt}\tlast used ${token.lastUsedAt ?? 'never'}`)
     }
   }
   else fail(usage)

@@ -3,6 +3,10 @@ import { z } from 'zod'
 
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value)
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional())
+const emailList = z.preprocess(
+  value => typeof value === 'string' ? value.split(',').map(email => email.trim().toLowerCase()).filter(Boolean) : [],
+  z.array(z.email()),
+)
 
 const Environment = z.object({
   DATABASE_URL: optional(z.string().regex(/^(postgres(ql)?:\/\/|memory:\/\/$)/, 'must be postgres://… or memory://')),
@@ -12,6 +16,28 @@ const Environment = z.object({
   // Unset: demo data on an empty embedded database only; true: on an empty PostgreSQL database too.
   STATUS_PAGE_DEMO: optional(z.stringbool()),
   STATUS_PAGE_CORS_ORIGIN: z.preprocess(unsetIfEmpty, z.string().default('*')),
+  // Unset: a secret generated once and kept in the database.
+  STATUS_PAGE_SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  // The first admin, created at start while there is no user at all.
+  STATUS_PAGE_ADMIN_EMAIL: optional(z.email()),
+  STATUS_PAGE_ADMIN_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters')),
+  STATUS_PAGE_OIDC_ISSUER: optional(z.url({ protocol: /^https?$/ })),
+  STATUS_PAGE_OIDC_CLIENT_ID: optional(z.string()),
+  STATUS_PAGE_OIDC_CLIENT_SECRET: optional(z.string()),
+  // A claim (string or list) whose values `admin` or `editor` give new users their role.
+  STATUS_PAGE_OIDC_ROLE_CLAIM: optional(z.string()),
+  STATUS_PAGE_OIDC_ADMIN_EMAILS: emailList,
+  STATUS_PAGE_OIDC_EDITOR_EMAILS: emailList,
+  // Behind a reverse proxy: take the client's address from X-Forwarded-For and the host from X-Forwarded-Host.
+  STATUS_PAGE_TRUST_PROXY: z.preprocess(unsetIfEmpty, z.stringbool().default(false)),
+}).superRefine((env, context) => {
+  const together = (names: (keyof typeof env)[]) => {
+    if (names.some(name => env[name] !== undefined) && names.some(name => env[name] === undefined)) {
+      context.addIssue({ code: 'custom', path: [names.join(', ')], message: 'set all of them or none' })
+    }
+  }
+  together(['STATUS_PAGE_ADMIN_EMAIL', 'STATUS_PAGE_ADMIN_PASSWORD'])
+  together(['STATUS_PAGE_OIDC_ISSUER', 'STATUS_PAGE_OIDC_CLIENT_ID', 'STATUS_PAGE_OIDC_CLIENT_SECRET'])
 })
 
 export type Config = z.infer<typeof Environment>

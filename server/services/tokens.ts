@@ -3,7 +3,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { apiTokens } from '../../db/schema.ts'
+import type { TokenData } from '../../openapi/admin-schemas.ts'
 import { conflict, databaseError, notFound, UNIQUE_VIOLATION } from './problem.ts'
+import { isoOrNull } from './values.ts'
 
 export type TokenScope = typeof apiTokens.$inferSelect['scope']
 export const tokenScopes: readonly TokenScope[] = apiTokens.scope.enumValues
@@ -24,9 +26,10 @@ export async function revokeToken(db: Queryable, name: string) {
   if (deleted.length === 0) throw notFound(`No token named "${name}".`)
 }
 
-export function listTokens(db: Queryable) {
-  return db.select({ name: apiTokens.name, scope: apiTokens.scope, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+export async function listTokens(db: Queryable): Promise<TokenData[]> {
+  const rows = await db.select({ name: apiTokens.name, scope: apiTokens.scope, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens).orderBy(asc(apiTokens.name))
+  return rows.map(row => ({ ...row, createdAt: row.createdAt.toISOString(), lastUsedAt: isoOrNull(row.lastUsedAt) }))
 }
 
 // Recording every use would turn each write into two; once a minute is enough to tell

@@ -1,10 +1,11 @@
-// The app's database: opened once, migrated, provisioned and (on an empty embedded database)
-// filled with demo data before the first query runs.
+// The app's database: opened once, migrated, provisioned, (on an empty embedded database) filled
+// with demo data, and given its first admin before the first query runs.
 import { openDatabase, type DatabaseHandle } from '../../db/client'
 import { migrate } from '../../db/migrate'
 import { readConfig } from '../config'
 import { seedDemo } from '../services/demo'
 import { provision, readProvisioningFile } from '../services/provisioning'
+import { createFirstAdmin } from '../services/users'
 
 async function start(): Promise<DatabaseHandle> {
   const config = readConfig()
@@ -21,6 +22,10 @@ async function start(): Promise<DatabaseHandle> {
   }
   else if ((config.STATUS_PAGE_DEMO ?? handle.kind === 'pglite') && await seedDemo(handle.db)) {
     console.info('Filled the empty database with demo data (STATUS_PAGE_DEMO=false turns this off)')
+  }
+  const { STATUS_PAGE_ADMIN_EMAIL: email, STATUS_PAGE_ADMIN_PASSWORD: password } = config
+  if (email && password && await createFirstAdmin(handle.db, email, password)) {
+    console.info(`Created the first admin, ${email}, from STATUS_PAGE_ADMIN_EMAIL`)
   }
   return handle
 }

@@ -84,8 +84,11 @@ const ours = responseValidators(buildOpenApiDocument() as OpenApi, 'ours', newAj
 // The SCS document lies beside the project in the development and CI setups (../shared/reference);
 // it is reference material and not part of the repository.
 const scsPath = new URL('../../../shared/reference/scs-status-page-openapi-1.1.2.yaml', import.meta.url)
-const scs = existsSync(scsPath) ? responseValidators(parse(readFileSync(scsPath, 'utf8')), 'scs', newAjv()) : undefined
+const scsDocument: OpenApi | undefined = existsSync(scsPath) ? parse(readFileSync(scsPath, 'utf8')) : undefined
+const scs = scsDocument && responseValidators(scsDocument, 'scs', newAjv())
 export const scsDocumentAvailable = scs !== undefined
+// The admin area's own operations have nothing to be checked against in SCS.
+const scsOperations = new Set(Object.values(scsDocument?.paths ?? {}).flatMap(item => Object.values(item).map(operation => operation?.operationId)))
 
 /**
  * Asserts the status and checks the body against the response schema of the operation, in our
@@ -97,7 +100,7 @@ export function expectResponse<T>(reply: Reply<T>, operationId: string, status: 
   }
   for (const [name, validators] of [['our', ours], ['SCS', scs]] as const) {
     const validate = validators?.get(`${operationId} ${status}`)
-    if (!validators || (!validate && status >= 400)) continue
+    if (!validators || (!validate && status >= 400) || (validators === scs && !scsOperations.has(operationId))) continue
     if (!validate) {
       if (reply.body === '' || reply.body === undefined) continue
       throw new Error(`${operationId} ${status}: the ${name} document defines no body, got ${JSON.stringify(reply.body)}`)

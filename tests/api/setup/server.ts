@@ -16,6 +16,7 @@ declare module 'vitest' {
     readOnlyToken: string
     readWriteToken: string
     databaseUrl: string
+    admin: { email: string, password: string }
   }
 }
 
@@ -38,6 +39,17 @@ async function createToken(env: NodeJS.ProcessEnv, name: string, scope: string):
   const token = stdout.match(/scs_[\w-]+/)?.[0]
   if (!token) throw new Error(`token CLI printed no token: ${stdout}`)
   return token
+}
+
+/** Creates a user with the CLI, the password on standard input, as an operator would. */
+async function createUser(env: NodeJS.ProcessEnv, email: string, role: string, password: string) {
+  const cli = spawn(process.execPath, ['scripts/user.ts', 'create', '--email', email, '--role', role, '--password-stdin'], { cwd: root, env })
+  let output = ''
+  cli.stdout.on('data', (chunk: Buffer) => (output += chunk))
+  cli.stderr.on('data', (chunk: Buffer) => (output += chunk))
+  cli.stdin.end(`${password}\n`)
+  const code = await new Promise(resolve => cli.once('exit', resolve))
+  if (code !== 0) throw new Error(`user CLI failed: ${output}`)
 }
 
 async function waitUntilReady(url: string, server: ChildProcess, log: () => string) {
@@ -79,6 +91,8 @@ export default async function setup(project: TestProject) {
 
   const readWriteToken = await createToken(env, 'test-rw', 'read-write')
   const readOnlyToken = await createToken(env, 'test-ro', 'read-only')
+  const admin = { email: 'admin@example.test', password: 'test-admin-password' }
+  await createUser(env, admin.email, 'admin', admin.password)
 
   const port = await freePort()
   let output = ''
@@ -97,6 +111,7 @@ export default async function setup(project: TestProject) {
   project.provide('readWriteToken', readWriteToken)
   project.provide('readOnlyToken', readOnlyToken)
   project.provide('databaseUrl', env.DATABASE_URL ?? '')
+  project.provide('admin', admin)
 
   return async () => {
     server.kill('SIGTERM')
