@@ -1,6 +1,6 @@
 // The database schema. drizzle-kit generates the SQL migrations in db/migrations from it.
 import { relations, sql } from 'drizzle-orm'
-import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { ROLES, TOKEN_SCOPES } from '../shared/admin/access.ts'
 
 const instant = () => timestamp({ withTimezone: true, mode: 'date' })
@@ -98,6 +98,26 @@ export const serverSecrets = pgTable('server_secrets', {
   value: text().notNull(),
   createdAt: instant().notNull().defaultNow(),
 })
+
+// Who changed what: one row per successful write, through the API or the admin area.
+export const auditLog = pgTable('audit_log', {
+  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: instant().notNull().defaultNow(),
+  // A user's email or a token's name, kept as text so the entry outlives the user or token.
+  actorKind: text({ enum: ['user', 'token'] }).notNull(),
+  actor: text().notNull(),
+  method: text().notNull(),
+  path: text().notNull(),
+  // The first segment after /api (incidents, components, users …) and the id the path or the
+  // response names.
+  resourceKind: text().notNull(),
+  resourceId: text(),
+  summary: text().notNull(),
+}, t => [
+  index('audit_log_at').on(t.at),
+  index('audit_log_actor').on(t.actor, t.id),
+  index('audit_log_resource').on(t.resourceKind, t.id),
+])
 
 export const incidentsRelations = relations(incidents, ({ many }) => ({
   impacts: many(impacts),

@@ -79,3 +79,28 @@ export type UserData = z.infer<typeof UserResponseData>
 export type NewUser = z.infer<typeof UserRequest>
 export type UserChanges = z.infer<typeof UserPatch>
 export type TokenData = z.infer<typeof TokenResponseData>
+
+export const AuditEntry = named('AuditEntry', 'One successful write: who (a user\'s email or a token\'s name), when, what.', z.strictObject({
+  id: z.int().min(1),
+  at: Instant,
+  actorKind: z.enum(['user', 'token']),
+  actor: z.string(),
+  method: z.string(),
+  path: z.string(),
+  resourceKind: z.string(),
+  resourceId: z.string().nullable(),
+  summary: z.string(),
+}))
+
+const positive = z.coerce.number().pipe(z.int().min(1))
+export const AuditQuery = z.object({
+  actor: z.string().min(1).optional(),
+  kind: z.string().min(1).optional(),
+  since: Instant.optional(),
+  until: Instant.optional(),
+  before: positive.optional(),
+  limit: positive.pipe(z.int().max(500)).default(100),
+})
+
+export type AuditEntryData = z.infer<typeof AuditEntry>
+export type AuditFilter = z.infer<typeof AuditQuery>

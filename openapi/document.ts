@@ -280,6 +280,20 @@ const adminPaths = {
     parameters: [tokenName],
     delete: admin('revokeToken', 'Revoke an API token.', { ...noContent, ...notFound }),
   },
+  '/audit': {
+    get: admin('getAuditLog', 'The audit log, newest first: every successful write, by whom.', {
+      ...ok('The entries.', listOf('AuditEntry')), ...readErrors,
+    }, {
+      parameters: [
+        param('actor', 'query', { type: 'string' }, 'Only entries by this user (email) or token (name).'),
+        param('kind', 'query', { type: 'string' }, 'Only entries about this kind of resource: the first path segment, e.g. `incidents`.'),
+        param('since', 'query', { type: 'string', format: 'date-time' }, 'Only entries at or after this time.'),
+        param('until', 'query', { type: 'string', format: 'date-time' }, 'Only entries at or before this time.'),
+        param('before', 'query', { type: 'integer', minimum: 1 }, 'Only entries older than the entry with this id (the next page).'),
+        param('limit', 'query', { type: 'integer', minimum: 1, maximum: 500, default: 100 }, 'At most this many entries.'),
+      ],
+    }),
+  },
 }
 
 const health = (operationId: string, summary: string, responses: Json) =>
@@ -301,7 +315,7 @@ export function buildOpenApiDocument() {
       { name: 'impact', description: 'Handles impact types and severities.' },
       { name: 'component', description: 'Handles components.' },
       { name: 'incident', description: 'Handles incidents and their updates.' },
-      { name: 'admin', description: 'The admin area: sessions, users, API tokens.' },
+      { name: 'admin', description: 'The admin area: sessions, users, API tokens, the audit log.' },
       { name: 'health', description: 'Liveness and readiness, outside /api.' },
     ],
     paths: {

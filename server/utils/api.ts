@@ -7,11 +7,18 @@ import { badRequest, Problem, type FieldError } from '../services/problem'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
-/** An API route: any error becomes an RFC 9457 problem+json response. */
+const READING = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * An API route: any error becomes an RFC 9457 problem+json response, and every successful write
+ * goes to the audit log under the caller that requireWriteAccess (or its kin) authenticated.
+ */
 export function defineApiHandler<T>(handler: (event: H3Event) => Promise<T>) {
   return defineEventHandler(async (event) => {
     try {
-      return await handler(event)
+      const result = await handler(event)
+      if (!READING.has(event.method)) await recordWrite(event, result)
+      return result
     }
     catch (error) {
       return sendProblem(event, toProblem(error))
@@ -77,7 +84,16 @@ export async function readBodyAs<T extends z.ZodType>(event: H3Event, schema: T)
   catch (error) {
     throw badRequest(`The request body is not valid JSON: ${(error as Error).message}`, [{ field: 'body', message: 'invalid JSON' }])
   }
-  return parseWith(schema, body, 'body')
+  const parsed = parseWith(schema, body, 'body')
+  event.context.validatedBody = parsed
+  return parsed
+}
+
+declare module 'h3' {
+  interface H3EventContext {
+    /** The request body as readBodyAs accepted it, for the audit log's summary. */
+    validatedBody?: unknown
+  }
 }
 
 export const routeId = (event: H3Event, name: string): string => parseWith(Id, getRouterParam(event, name), name)
