@@ -5,6 +5,10 @@ export default defineNuxtConfig({
   devtools: { enabled: false },
   css: ['@fontsource/roboto/latin-400.css', '@fontsource/roboto/latin-500.css', '@fontsource/roboto/latin-700.css'],
   srcDir: '.',
+  routeRules: {
+    '/admin': { appLayout: 'admin' },
+    '/admin/**': { appLayout: 'admin' },
+  },
   compatibilityDate: '2026-11-01',
   nitro: {
     // Migrations travel inside the server bundle, so `.output/` runs from anywhere.

@@ -1,0 +1,74 @@
+// Incidents as the admin forms edit them: a draft with the fields as inputs hold them, turned
+// into the SCS request body on submit.
+import type { ImpactTypeResponse, IncidentData, SeverityData } from '~~/openapi/schemas'
+import { severityRanges, type SeverityRange } from '~~/shared/status/severity'
+
+export interface ImpactDraft {
+  reference: string | null
+  type: string | null
+  severity: number
+}
+
+export interface IncidentDraft {
+  displayName: string
+  description: string
+  beganAt: string | null
+  endedAt: string | null
+  phaseOrder: number | null
+  affects: ImpactDraft[]
+}
+
+export type IncidentKind = 'incident' | 'maintenance'
+
+export const emptyDraft = (): IncidentDraft =>
+  ({ displayName: '', description: '', beganAt: null, endedAt: null, phaseOrder: null, affects: [] })
+
+/** A draft of an existing incident; its phase only when it is in the newest generation. */
+export function draftOf(incident: IncidentData, newestGeneration: number): IncidentDraft {
+  return {
+    displayName: incident.displayName,
+    description: incident.description ?? '',
+    beganAt: incident.beganAt,
+    endedAt: incident.endedAt,
+    phaseOrder: incident.phase?.generation === newestGeneration ? incident.phase.order : null,
+    affects: incident.affects.map(({ reference, type, severity }) => ({ reference, type, severity })),
+  }
+}
+
+/**
+ * The request body for a draft. New incidents leave out what is empty (so beganAt defaults to
+ * now); edits send every field, since a PATCH changes only what it names.
+ */
+export function incidentBody(draft: IncidentDraft, generation: number, mode: 'create' | 'edit') {
+  const edit = mode === 'edit'
+  return {
+    displayName: draft.displayName,
+    ...((draft.description || edit) && { description: draft.description }),
+    ...(draft.beganAt && { beganAt: draft.beganAt }),
+    ...((draft.endedAt || edit) && { endedAt: draft.endedAt }),
+    ...(draft.phaseOrder !== null && { phase: { generation, order: draft.phaseOrder } }),
+    affects: draft.affects.map(impact => ({ reference: impact.reference, type: impact.type, severity: impact.severity })),
+  }
+}
+
+/**
+ * The severities an operator can choose for a kind of incident, each with the values it covers:
+ * maintenance is exactly 0; an incident is anything above 0.
+ */
+export function choosableRanges(severities: readonly SeverityData[], kind: IncidentKind): SeverityRange[] {
+  const ranges = severityRanges(severities)
+  if (kind === 'maintenance') return ranges.filter(range => range.min === 0).map(range => ({ ...range, max: 0 }))
+  return ranges.filter(range => range.max > 0).map(range => ({ ...range, min: Math.max(range.min, 1) }))
+}
+
+/** A fresh impact row: the only impact type if there is just one, the mildest severity of the kind. */
+export function newImpact(kind: IncidentKind, severities: readonly SeverityData[], impactTypes: readonly ImpactTypeResponse[]): ImpactDraft {
+  const type = impactTypes.length === 1 ? impactTypes[0]!.id : null
+  return { reference: null, type, severity: kind === 'maintenance' ? 0 : (choosableRanges(severities, kind)[0]?.max ?? 50) }
+}
+
+/** Whether the incident applies at this moment, will later, or is over. */
+export function incidentState(incident: Pick<IncidentData, 'beganAt' | 'endedAt'>, now = Date.now()): 'planned' | 'active' | 'ended' {
+  if (Date.parse(incident.beganAt) > now) return 'planned'
+  return incident.endedAt !== null && Date.parse(incident.endedAt) <= now ? 'ended' : 'active'
+}
