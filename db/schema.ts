@@ -119,6 +119,18 @@ export const auditLog = pgTable('audit_log', {
   index('audit_log_resource').on(t.resourceKind, t.id),
 ])
 
+// Named presets to open a common incident in a few clicks. Their impacts are kept as JSON and
+// checked when saved; a component or impact type deleted since is left out when read.
+export const incidentTemplates = pgTable('incident_templates', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  displayName: text().notNull(),
+  description: text(),
+  affects: jsonb().$type<{ reference: string, type: string, severity: number }[]>().notNull().default([]),
+  firstUpdate: jsonb().$type<{ displayName: string, description?: string }>(),
+  createdAt: instant().notNull().defaultNow(),
+})
+
 export const incidentsRelations = relations(incidents, ({ many }) => ({
   impacts: many(impacts),
   updates: many(incidentUpdates),

@@ -2,7 +2,7 @@
 // SCS ones in ./schemas.ts and, like them, the source of validation, types and the OpenAPI document.
 import { z } from 'zod'
 import { ROLES, TOKEN_SCOPES } from '../shared/admin/access.ts'
-import { Id, Instant, named } from './schemas.ts'
+import { Description, DisplayName, Id, Impact, Instant, named } from './schemas.ts'
 
 export const Email = named('Email', 'An email address; compared in lower case.', z.email().max(254).toLowerCase())
 export const Role = named('Role', '`admin`: everything; `editor`: incidents, maintenance, components, impact types, severities, phases and templates.', z.enum(ROLES))
@@ -73,12 +73,37 @@ export const TokenResponseData = named('TokenResponseData', 'An API token; its s
   lastUsedAt: Instant.nullable(),
 }))
 
+const TemplateUpdate = z.strictObject({
+  displayName: DisplayName,
+  description: Description.optional(),
+})
+
+export const TemplateRequest = named('TemplateRequest', 'An incident template to create; PATCH takes any subset, and `firstUpdate: null` removes the first update.', z.strictObject({
+  id: Id.optional().meta({ readOnly: true }),
+  name: DisplayName,
+  displayName: DisplayName,
+  description: Description.optional(),
+  affects: z.array(Impact).optional(),
+  firstUpdate: TemplateUpdate.nullable().optional(),
+}))
+
+export const TemplateResponseData = named('TemplateResponseData', 'A named preset for opening a common incident: its title, description, impacts and first update.', z.strictObject({
+  id: Id,
+  name: DisplayName,
+  displayName: DisplayName,
+  description: Description.optional(),
+  affects: z.array(Impact),
+  firstUpdate: TemplateUpdate.optional(),
+}))
+
 export type SessionUserData = z.infer<typeof SessionUser>
 export type SessionInfoData = z.infer<typeof SessionInfo>
 export type UserData = z.infer<typeof UserResponseData>
 export type NewUser = z.infer<typeof UserRequest>
 export type UserChanges = z.infer<typeof UserPatch>
 export type TokenData = z.infer<typeof TokenResponseData>
+export type TemplateData = z.infer<typeof TemplateResponseData>
+export type NewTemplate = z.infer<typeof TemplateRequest>
 
 export const AuditEntry = named('AuditEntry', 'One successful write: who (a user\'s email or a token\'s name), when, what.', z.strictObject({
   id: z.int().min(1),

@@ -214,13 +214,18 @@ const paths = {
 
 // The admin area's own operations: sessions for everyone, the rest for admins only (an admin's
 // session or STATUS_PAGE_ADMIN_TOKEN).
-const adminErrors = {
+const adminOperation = (errors: Json) => (operationId: string, summary: string, responses: Json, extra: Json = {}) => ({
+  operationId, tags: ['admin'], summary, ...extra, security: [{ session: [] }, { bearer: [] }], responses: { ...responses, ...errors },
+})
+const admin = adminOperation({
   401: problem('Not signed in.'),
   403: problem('Not an admin, or a signed-in write lacks its `x-csrf-token`.'),
-}
-const admin = (operationId: string, summary: string, responses: Json, extra: Json = {}) => ({
-  operationId, tags: ['admin'], summary, ...extra, security: [{ session: [] }, { bearer: [] }], responses: { ...responses, ...adminErrors },
 })
+const editor = adminOperation({
+  401: problem('Not signed in, and no bearer token.'),
+  403: problem('A read-only token, or a signed-in write lacks its `x-csrf-token`.'),
+})
+const templateId = param('templateId', 'path', ref('Id'), 'Template ID.')
 const userId = param('userId', 'path', ref('Id'), 'User ID.')
 const tokenName = param('tokenName', 'path', ref('TokenName'), 'Token name.')
 
@@ -280,6 +285,20 @@ const adminPaths = {
     parameters: [tokenName],
     delete: admin('revokeToken', 'Revoke an API token.', { ...noContent, ...notFound }),
   },
+  '/templates': {
+    get: editor('getTemplates', 'List the incident templates.', ok('The templates.', listOf('TemplateResponseData'))),
+    post: editor('createTemplate', 'Create an incident template.', {
+      ...created('IdField', 'The id of the new template.'), 400: problem('Invalid body or reference.'), 409: problem('The name is taken.'),
+    }, { requestBody: body('TemplateRequest', 'The template.') }),
+  },
+  '/templates/{templateId}': {
+    parameters: [templateId],
+    get: editor('getTemplate', 'Get an incident template.', { ...ok('The template.', dataOf(ref('TemplateResponseData'))), ...readErrors, ...notFound }),
+    patch: editor('updateTemplate', 'Update an incident template; omitted fields stay.', {
+      ...noContent, 400: problem('Invalid body or reference.'), ...notFound, 409: problem('The name is taken.'),
+    }, { requestBody: body('TemplateRequest', 'The fields to change (any subset).') }),
+    delete: editor('deleteTemplate', 'Delete an incident template.', { ...noContent, ...notFound }),
+  },
   '/audit': {
     get: admin('getAuditLog', 'The audit log, newest first: every successful write, by whom.', {
       ...ok('The entries.', listOf('AuditEntry')), ...readErrors,
@@ -315,7 +334,7 @@ export function buildOpenApiDocument() {
       { name: 'impact', description: 'Handles impact types and severities.' },
       { name: 'component', description: 'Handles components.' },
       { name: 'incident', description: 'Handles incidents and their updates.' },
-      { name: 'admin', description: 'The admin area: sessions, users, API tokens, the audit log.' },
+      { name: 'admin', description: 'The admin area: sessions, users, API tokens, the audit log, incident templates.' },
       { name: 'health', description: 'Liveness and readiness, outside /api.' },
     ],
     paths: {

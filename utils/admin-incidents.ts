@@ -1,5 +1,6 @@
 // Incidents as the admin forms edit them: a draft with the fields as inputs hold them, turned
 // into the SCS request body on submit.
+import type { TemplateData } from '~~/openapi/admin-schemas'
 import type { ImpactTypeResponse, IncidentData, SeverityData } from '~~/openapi/schemas'
 import { severityRanges, type SeverityRange } from '~~/shared/status/severity'
 
@@ -16,16 +17,52 @@ export interface IncidentDraft {
   endedAt: string | null
   phaseOrder: number | null
   affects: ImpactDraft[]
+  /** Posted right after a new incident is opened; kept in templates. */
+  firstUpdate: { displayName: string, description: string }
 }
 
 export type IncidentKind = 'incident' | 'maintenance'
 
-export const emptyDraft = (): IncidentDraft =>
-  ({ displayName: '', description: '', beganAt: null, endedAt: null, phaseOrder: null, affects: [] })
+/** What the incident form edits: a new incident, an existing one, or a template. */
+export type IncidentFormMode = 'create' | 'edit' | 'template'
+
+export const emptyDraft = (): IncidentDraft => ({
+  displayName: '', description: '', beganAt: null, endedAt: null, phaseOrder: null, affects: [], firstUpdate: { displayName: '', description: '' },
+})
+
+export function draftOfTemplate(template: TemplateData): IncidentDraft {
+  return {
+    ...emptyDraft(),
+    displayName: template.displayName,
+    description: template.description ?? '',
+    affects: template.affects.map(({ reference, type, severity }) => ({ reference, type, severity })),
+    firstUpdate: { displayName: template.firstUpdate?.displayName ?? '', description: template.firstUpdate?.description ?? '' },
+  }
+}
+
+const impactsOf = (draft: IncidentDraft) =>
+  draft.affects.map(impact => ({ reference: impact.reference, type: impact.type, severity: impact.severity }))
+
+/** The first update of a draft as a request body, or undefined when it has no title. */
+export function firstUpdateOf(draft: IncidentDraft) {
+  const { displayName, description } = draft.firstUpdate
+  return displayName.trim() ? { displayName, ...(description && { description }) } : undefined
+}
+
+export function templateBody(name: string, draft: IncidentDraft) {
+  return {
+    name,
+    displayName: draft.displayName,
+    description: draft.description,
+    affects: impactsOf(draft),
+    firstUpdate: firstUpdateOf(draft) ?? null,
+  }
+}
 
 /** A draft of an existing incident; its phase only when it is in the newest generation. */
 export function draftOf(incident: IncidentData, newestGeneration: number): IncidentDraft {
   return {
+    ...emptyDraft(),
     displayName: incident.displayName,
     description: incident.description ?? '',
     beganAt: incident.beganAt,
@@ -47,7 +84,7 @@ export function incidentBody(draft: IncidentDraft, generation: number, mode: 'cr
     ...(draft.beganAt && { beganAt: draft.beganAt }),
     ...((draft.endedAt || edit) && { endedAt: draft.endedAt }),
     ...(draft.phaseOrder !== null && { phase: { generation, order: draft.phaseOrder } }),
-    affects: draft.affects.map(impact => ({ reference: impact.reference, type: impact.type, severity: impact.severity })),
+    affects: impactsOf(draft),
   }
 }
 

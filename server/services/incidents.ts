@@ -113,7 +113,7 @@ async function assertValidIncident(db: Queryable, { beganAt, endedAt, affects, p
 }
 
 /** Every impact must name an existing component and impact type, each pair only once. */
-async function assertImpactsResolve(db: Queryable, affects: ImpactData[]) {
+export async function assertImpactsResolve(db: Queryable, affects: ImpactData[]) {
   const pairs = affects.map(impact => `${impact.reference} ${impact.type}`)
   const twice = pairs.findIndex((pair, i) => pairs.indexOf(pair) !== i)
   if (twice >= 0) throw invalidField(`affects[${twice}]`, 'this component and impact type are already listed')
