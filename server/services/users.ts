@@ -134,10 +134,10 @@ export async function recordSignIn(db: Queryable, id: string) {
  * The account for someone the identity provider vouched for: the user with that email (who keeps
  * the role given here), or a new one when a role could be determined; else why not.
  */
-export async function userForSingleSignOn(db: Queryable, email: string, role: Role | undefined): Promise<SessionUserRow | { refused: string }> {
+export async function userForSingleSignOn(db: Queryable, email: string, role: Role | undefined): Promise<SessionUserRow | { refused: 'disabled' | 'no-access' }> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()))
-  if (row) return row.disabledAt ? { refused: `The account ${email} is disabled.` } : toSessionUser(row)
-  if (!role) return { refused: `${email} has no account here and the identity provider grants no role; ask an admin for access.` }
+  if (row) return row.disabledAt ? { refused: 'disabled' } : toSessionUser(row)
+  if (!role) return { refused: 'no-access' }
   await db.insert(users).values({ email: email.toLowerCase(), role }).onConflictDoNothing()
   const [created] = await db.select(sessionColumns).from(users).where(eq(users.email, email.toLowerCase()))
   return created!

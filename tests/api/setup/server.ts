@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import Provider from 'oidc-provider'
 import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
 
@@ -17,11 +18,13 @@ declare module 'vitest' {
     readWriteToken: string
     databaseUrl: string
     admin: { email: string, password: string }
+    oidcIssuer: string
   }
 }
 
 const root = new URL('../../../', import.meta.url).pathname
 const adminToken = 'test-admin-token-0123456789abcdef'
+const oidcClientSecret = 'test-oidc-client-secret'
 
 async function freePort(): Promise<number> {
   const { createServer } = await import('node:net')
@@ -50,6 +53,36 @@ async function createUser(env: NodeJS.ProcessEnv, email: string, role: string, p
   cli.stdin.end(`${password}\n`)
   const code = await new Promise(resolve => cli.once('exit', resolve))
   if (code !== 0) throw new Error(`user CLI failed: ${output}`)
+}
+
+/**
+ * A real OpenID Connect provider on a loopback port, with oidc-provider's development login
+ * (any login name is an account; it is also the email). Accounts starting with `editor` carry
+ * the role claim `status_roles: ['editor']`; those starting with `unverified` have an
+ * unverified email. Consent is given without asking.
+ */
+async function startIdentityProvider(port: number, redirectUri: string) {
+  const issuer = `http://127.0.0.1:${port}`
+  const provider = new Provider(issuer, {
+    clients: [{ client_id: 'status-page', client_secret: oidcClientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['status_roles'] },
+    findAccount: (_ctx, id) => ({
+      accountId: id,
+      claims: () => ({ sub: id, email: id, email_verified: !id.startsWith('unverified'), status_roles: id.startsWith('editor') ? ['editor'] : [] }),
+    }),
+    // The status page must use PKCE; the provider refuses it otherwise.
+    pkce: { required: () => true },
+    async loadExistingGrant(ctx) {
+      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId })
+      grant.addOIDCScope('openid email profile')
+      await grant.save()
+      return grant
+    },
+    cookies: { keys: ['status-page-test-cookie-key'] },
+  })
+  const server = provider.listen(port, '127.0.0.1')
+  await new Promise(resolve => server.once('listening', resolve))
+  return { issuer, close: () => new Promise(resolve => server.close(resolve)) }
 }
 
 async function waitUntilReady(url: string, server: ChildProcess, log: () => string) {
@@ -95,6 +128,16 @@ export default async function setup(project: TestProject) {
   await createUser(env, admin.email, 'admin', admin.password)
 
   const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const identityProvider = await startIdentityProvider(await freePort(), `${baseUrl}/api/session/oidc/callback`)
+  cleanups.push(identityProvider.close)
+  Object.assign(env, {
+    STATUS_PAGE_OIDC_ISSUER: identityProvider.issuer,
+    STATUS_PAGE_OIDC_CLIENT_ID: 'status-page',
+    STATUS_PAGE_OIDC_CLIENT_SECRET: oidcClientSecret,
+    STATUS_PAGE_OIDC_ROLE_CLAIM: 'status_roles',
+    STATUS_PAGE_OIDC_ADMIN_EMAILS: 'sso-admin@example.test',
+  })
   let output = ''
   const server = spawn(process.execPath, ['.output/server/index.mjs'], {
     cwd: root,
@@ -103,7 +146,6 @@ export default async function setup(project: TestProject) {
   })
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk))
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk))
-  const baseUrl = `http://127.0.0.1:${port}`
   await waitUntilReady(baseUrl, server, () => output)
 
   project.provide('baseUrl', baseUrl)
@@ -112,6 +154,7 @@ export default async function setup(project: TestProject) {
   project.provide('readOnlyToken', readOnlyToken)
   project.provide('databaseUrl', env.DATABASE_URL ?? '')
   project.provide('admin', admin)
+  project.provide('oidcIssuer', identityProvider.issuer)
 
   return async () => {
     server.kill('SIGTERM')
