@@ -18,6 +18,8 @@ const servers = {
 }
 
 export const adminToken = 'e2e-admin-token-0123456789abcdef'
+// The first admin of the admin area, created at start from the environment.
+export const admin = { email: 'e2e-admin@example.test', password: 'e2e-admin-password' }
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -37,6 +39,14 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ...env, HOST: '127.0.0.1', PORT: String(port), STATUS_PAGE_ADMIN_TOKEN: adminToken, TEST_POSTGRES_URL: postgresUrl },
+    env: {
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      STATUS_PAGE_ADMIN_TOKEN: adminToken,
+      STATUS_PAGE_ADMIN_EMAIL: admin.email,
+      STATUS_PAGE_ADMIN_PASSWORD: admin.password,
+      TEST_POSTGRES_URL: postgresUrl,
+    },
   })),
 })

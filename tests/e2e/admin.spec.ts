@@ -1,0 +1,176 @@
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { admin, adminToken } from '../../playwright.config'
+
+// The operator's journeys through the admin area, in Chromium against the built app with demo
+// data (severities maintenance/operational/limited/broken, impact types, phases).
+
+const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/admin')
+  await expect(page).toHaveURL(/\/admin\/sign-in\?next=/)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
+}
+
+/** Follows a link of the admin area's navigation drawer. */
+const navigate = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click()
+
+/** Picks an option of a Vuetify select or autocomplete, with the keyboard as an operator might. */
+async function choose(page: Page, within: Locator, label: string, option: string | RegExp) {
+  const field = within.getByRole('combobox', { name: label })
+  await field.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('option', { name: option }).click()
+}
+
+/** The incidents that affect a component now, as the public page reads them. */
+async function affectingNow(request: APIRequestContext, componentId: string): Promise<string[]> {
+  const { data } = await (await request.get(`/api/components/${componentId}`)).json()
+  return data.activelyAffectedBy.map((impact: { reference: string }) => impact.reference)
+}
+
+/** A datetime-local value `ms` from now, in the browser's (and this machine's) time zone. */
+function localInput(ms: number) {
+  const d = new Date(Date.now() + ms)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+async function createEditor(request: APIRequestContext) {
+  const editor = { email: `${unique('editor').replace(' ', '-')}@example.test`, password: 'e2e-editor-password' }
+  const reply = await request.post('/api/users', { headers: { authorization: `Bearer ${adminToken}` }, data: { ...editor, role: 'editor' } })
+  expect(reply.status()).toBe(201)
+  return editor
+}
+
+test('an operator opens, updates and resolves an incident, and the audit log tells each step', async ({ page }) => {
+  test.setTimeout(120_000)
+  await signIn(page, admin.email, admin.password)
+
+  // A component to be affected.
+  const componentName = unique('Load balancer')
+  await navigate(page, 'Components')
+  await page.getByRole('button', { name: 'New component' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Name').fill(componentName)
+  await dialog.getByRole('button', { name: 'Add label' }).click()
+  await dialog.getByLabel('Key').fill('region')
+  await dialog.getByLabel('Value').fill('de-west')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByTestId('component').filter({ hasText: componentName })).toContainText('region=de-west')
+  const { data: components } = await (await page.request.get('/api/components')).json()
+  const componentId: string = components.find((c: { displayName: string }) => c.displayName === componentName).id
+
+  // An incident affecting it, opened from the dashboard.
+  const title = unique('Load balancer drops connections')
+  await navigate(page, 'Dashboard')
+  await page.getByRole('link', { name: 'Open incident' }).click()
+  await page.getByLabel('Title').fill(title)
+  await page.getByLabel('Description').fill('Some connections to services in de-west are reset.')
+  const impact = page.getByTestId('impact-0')
+  await choose(page, impact, 'Component', componentName)
+  await choose(page, impact, 'Impact type', 'Connectivity Problems')
+  await choose(page, impact, 'Severity', 'broken')
+  await choose(page, page.locator('form'), 'Phase', 'Investigation ongoing')
+  await page.getByRole('button', { name: 'Open incident' }).click()
+  await expect(page.getByTestId('incident-title')).toHaveText(title)
+  await expect(page.getByTestId('incident-state')).toHaveText('Ongoing')
+  await expect(page.getByTestId('incident-phase')).toHaveText('Investigation ongoing')
+  const incidentId = page.url().split('/').at(-1)!
+
+  // The public page shows it: the component is affected now.
+  expect(await affectingNow(page.request, componentId)).toEqual([incidentId])
+  expect((await page.request.get('/')).ok()).toBe(true)
+
+  // An update that moves the incident to the next phase.
+  const updates = page.getByTestId('update-form')
+  await updates.getByLabel('Update').fill('Faulty line card identified')
+  await updates.getByLabel('Details').fill('Traffic is being moved to the standby unit.')
+  await choose(page, updates, 'Phase', 'Working on it')
+  await updates.getByRole('button', { name: 'Post update' }).click()
+  await expect(page.getByTestId('update-0')).toContainText('Faulty line card identified')
+  await expect(page.getByTestId('incident-phase')).toHaveText('Working on it')
+
+  // Resolved, in the same form.
+  await updates.getByTestId('resolve').getByRole('checkbox').check()
+  await expect(updates.getByLabel('Update')).toHaveValue('Resolved')
+  await updates.getByRole('button', { name: 'Post update and resolve' }).click()
+  await expect(page.getByTestId('incident-state')).toHaveText('Resolved')
+  await expect(page.getByTestId('incident-phase')).toHaveText('Done')
+  await expect(page.getByTestId('update-1')).toContainText('Resolved')
+
+  // The public page is back to operational for the component, and the incident is history.
+  expect(await affectingNow(page.request, componentId)).toEqual([])
+  const day = 24 * 60 * 60 * 1000
+  const history = await (await page.request.get('/api/incidents', { params: { start: new Date(Date.now() - day).toISOString(), end: new Date().toISOString() } })).json()
+  expect(history.data.find((incident: { id: string }) => incident.id === incidentId)).toMatchObject({ endedAt: expect.any(String), updates: [0, 1] })
+
+  // Every step, in the audit log, under the admin's email.
+  await navigate(page, 'Audit log')
+  await page.getByTestId('audit-actor').getByRole('textbox').fill(admin.email)
+  await page.keyboard.press('Enter')
+  const entries = page.getByTestId('audit-entry')
+  await expect(entries.filter({ hasText: 'POST /api/components' }).filter({ hasText: componentName })).toHaveCount(1)
+  await expect(entries.filter({ hasText: 'POST /api/incidents' }).filter({ hasText: title })).toHaveCount(1)
+  await expect(entries.filter({ hasText: `POST /api/incidents/${incidentId}/updates` })).toHaveCount(2)
+  await expect(entries.filter({ hasText: `PATCH /api/incidents/${incidentId}` })).toHaveCount(2)
+  await expect(entries.filter({ hasText: `PATCH /api/incidents/${incidentId}` }).first()).toContainText('endedAt')
+})
+
+test('maintenance scheduled for later shows as upcoming', async ({ page }) => {
+  await signIn(page, admin.email, admin.password)
+  const title = unique('Router firmware upgrade')
+  await page.getByRole('link', { name: 'Schedule maintenance' }).click()
+  await page.getByLabel('Title').fill(title)
+  await page.getByRole('textbox', { name: 'Starts' }).fill(localInput(2 * 24 * 60 * 60 * 1000))
+  await page.getByRole('textbox', { name: 'Ends' }).fill(localInput(2 * 24 * 60 * 60 * 1000 + 2 * 60 * 60 * 1000))
+  const impact = page.getByTestId('impact-0')
+  await choose(page, impact, 'Component', 'DNS')
+  await choose(page, impact, 'Impact type', 'Connectivity Problems')
+  await page.getByRole('button', { name: 'Schedule maintenance' }).click()
+  await expect(page.getByTestId('incident-state')).toHaveText('Planned')
+  await navigate(page, 'Maintenance')
+  await expect(page.getByTestId('upcoming-maintenance')).toContainText(title)
+})
+
+test('an editor cannot reach users or API tokens', async ({ page }) => {
+  const editor = await createEditor(page.request)
+  await signIn(page, editor.email, editor.password)
+  const navigation = page.getByRole('navigation')
+  await expect(navigation.getByRole('link', { name: 'Incidents' })).toBeVisible()
+  await expect(navigation.getByRole('link', { name: 'Users' })).toHaveCount(0)
+  await expect(navigation.getByRole('link', { name: 'API tokens' })).toHaveCount(0)
+  for (const path of ['/admin/users', '/admin/tokens']) {
+    await page.goto(path)
+    await expect(page.getByText('Only admins may open this page.').first()).toBeVisible()
+  }
+  // Nor through the API with the editor's session.
+  expect((await page.request.get('/api/users')).status()).toBe(403)
+  expect((await page.request.get('/api/tokens')).status()).toBe(403)
+})
+
+test('a wrong password is refused, and repeated failures are slowed down', async ({ page }) => {
+  const editor = await createEditor(page.request)
+  await page.goto('/admin/sign-in')
+  const error = page.getByTestId('sign-in-error')
+  async function attempt(password: string) {
+    await page.getByLabel('Email').fill(editor.email)
+    await page.getByLabel('Password').fill(password)
+    const [reply] = await Promise.all([
+      page.waitForResponse(response => response.url().endsWith('/api/session') && response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+    ])
+    return reply.status()
+  }
+  for (let i = 1; i <= 5; i++) {
+    expect(await attempt(`wrong password ${i}`)).toBe(401)
+    await expect(error).toHaveText('The email or the password is wrong.')
+  }
+  // Even the right password has to wait now.
+  expect(await attempt(editor.password)).toBe(429)
+  await expect(error).toHaveText(/Too many failed sign-ins; try again in \d+ seconds\./)
+  await expect(page).toHaveURL(/\/admin\/sign-in/)
+})
