@@ -10,7 +10,8 @@ export default defineNuxtConfig({
     // Migrations travel inside the server bundle, so `.output/` runs from anywhere.
     serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
     // The interactive API reference is served from our own origin.
-    publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: 60 * 60 * 24 }],
+    // A missing file falls through to the API's catch-all: a problem+json 404, not the HTML error page.
+    publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: 60 * 60 * 24, fallthrough: true }],
     externals: { external: ['@electric-sql/pglite'] },
   },
   typescript: {

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 
@@ -115,6 +115,9 @@ export function machine() {
   return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', platform: `${process.platform}-${process.arch}` }
 }
 
+/** The 1-minute load average: on a shared machine, a hint of how much else was running. */
+export const loadAverage = () => Math.round(loadavg()[0]! * 100) / 100
+
 // ---------------------------------------------------------------------------------------------
 // Database: embedded PGlite in a temporary directory, or a fresh PostgreSQL database.
 
@@ -147,7 +150,8 @@ export async function prepareDatabase(cleanups: Cleanups, postgresUrl?: string):
     })
     const url = new URL(postgresUrl)
     url.pathname = `/${name}`
-    const label = `PostgreSQL ${(await admin.unsafe('show server_version'))[0]?.server_version ?? ''} (${url.host}, fresh database)`.replace('  ', ' ')
+    const version = String((await admin.unsafe('show server_version'))[0]?.server_version ?? '').split(' ')[0]
+    const label = `PostgreSQL ${version} at ${url.host} (fresh database)`
     return { kind: 'postgres', env: { DATABASE_URL: url.toString() }, label }
   }
   const dir = await mkdtemp(join(tmpdir(), 'status-page-bench-'))

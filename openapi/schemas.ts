@@ -6,10 +6,18 @@ import { z } from 'zod'
 const named = <T extends z.ZodType>(id: string, description: string, schema: T) => schema.meta({ id, description })
 
 export const Id = named('Id', 'Identification for objects, a UUID.', z.uuid())
-export const Incremental = named('Incremental', 'Positive and incrementing number for ordering and identification of sub resources.', z.int().min(0))
+// Orders and generations are 32-bit integers in the database: a larger number names nothing and
+// must be refused as invalid, not reach a query and fail there.
+const MAX_INCREMENTAL = 2_147_483_647
+export const Incremental = named('Incremental', 'Positive and incrementing number for ordering and identification of sub resources.', z.int().min(0).max(MAX_INCREMENTAL))
 export const DisplayName = named('DisplayName', 'Short and describing name.', z.string().trim().min(1).max(200))
 export const Description = named('Description', 'A longer text with detailed information.', z.string().max(20_000))
+// The database and its drivers keep the years 1000 to 9999 (UTC) intact; year 0 and years past
+// 9999 fail in the database, and years below 100 come back as 19xx or 20xx. Other instants are refused.
+const EARLIEST = Date.parse('1000-01-01T00:00:00Z')
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z')
 const Instant = z.iso.datetime({ offset: true })
+  .refine(value => Date.parse(value) >= EARLIEST && Date.parse(value) <= LATEST, 'must lie in the years 1000 to 9999 (UTC)')
 export const DateTime = named('Date', 'Point in time (RFC 3339). Nullable for open end timeframes.', Instant.nullable())
 export const SeverityValue = named('SeverityValue', 'The severity of an impact affecting a component, 0 (maintenance) to 100.', z.int().min(0).max(100))
 export const Labels = named('Labels', 'Labels are free text key value pairs for components.', z.record(z.string().min(1).max(100), z.string().max(200)))
@@ -117,7 +125,7 @@ export const IncidentUpdateRequest = named('IncidentUpdateRequest', 'An update t
 
 // Parameters.
 
-export const GenerationQuery = z.object({ generation: z.coerce.number().pipe(z.int().min(1)).optional() })
+export const GenerationQuery = z.object({ generation: z.coerce.number().pipe(z.int().min(1).max(MAX_INCREMENTAL)).optional() })
 export const AtQuery = z.object({ at: Instant.optional() })
 export const IncidentWindowQuery = z.object({
   start: Instant,

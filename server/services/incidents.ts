@@ -5,8 +5,10 @@ import type { Queryable } from '../../db/client.ts'
 import { components, impacts, impactTypes, incidents, incidentUpdates } from '../../db/schema.ts'
 import type { ImpactData, IncidentData, NewIncident } from '../../openapi/schemas.ts'
 import { assertPhaseExists } from './phases.ts'
-import { invalidField, notFound } from './problem.ts'
+import { badRequest, invalidField, notFound } from './problem.ts'
 import { isoOrNull } from './values.ts'
+
+const MAINTENANCE_NEEDS_BOTH = 'maintenance (an impact of severity 0) needs both beganAt and endedAt'
 
 export type IncidentInput = Omit<NewIncident, 'id' | 'updates'>
 
@@ -51,9 +53,15 @@ export async function getIncident(db: Queryable, id: string): Promise<IncidentDa
 
 export function createIncident(db: Queryable, input: IncidentInput): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
+    const affects = input.affects ?? []
+    // A maintenance window is planned: both ends are stated, the start is never taken from the clock.
+    if (affects.some(impact => impact.severity === 0)) {
+      const missing = (['beganAt', 'endedAt'] as const).filter(field => !input[field])
+        .map(field => ({ field, message: MAINTENANCE_NEEDS_BOTH }))
+      if (missing.length > 0) throw badRequest(missing.map(e => `${e.field}: ${e.message}`).join('; '), missing)
+    }
     const beganAt = input.beganAt ? new Date(input.beganAt) : new Date()
     const endedAt = input.endedAt ? new Date(input.endedAt) : null
-    const affects = input.affects ?? []
     await assertValidIncident(tx, { beganAt, endedAt, affects, phase: input.phase })
     const [{ id }] = await tx.insert(incidents).values({
       displayName: input.displayName,
@@ -106,7 +114,7 @@ interface IncidentState {
 async function assertValidIncident(db: Queryable, { beganAt, endedAt, affects, phase }: IncidentState) {
   if (endedAt && endedAt < beganAt) throw invalidField('endedAt', 'must not be before beganAt')
   if (!endedAt && affects.some(impact => impact.severity === 0)) {
-    throw invalidField('endedAt', 'maintenance (an impact of severity 0) needs both beganAt and endedAt')
+    throw invalidField('endedAt', MAINTENANCE_NEEDS_BOTH)
   }
   if (phase) await assertPhaseExists(db, phase)
   if (affects.length > 0 && 'reference' in affects[0]!) await assertImpactsResolve(db, affects as ImpactData[])
@@ -118,9 +126,11 @@ async function assertImpactsResolve(db: Queryable, affects: ImpactData[]) {
   const twice = pairs.findIndex((pair, i) => pairs.indexOf(pair) !== i)
   if (twice >= 0) throw invalidField(`affects[${twice}]`, 'this component and impact type are already listed')
 
+  // `for key share` keeps the rows from being deleted until the write commits: a concurrent
+  // delete waits, then removes the new impacts with the component or is refused for the impact type.
   const [knownComponents, knownTypes] = await Promise.all([
-    db.select({ id: components.id }).from(components).where(inArray(components.id, affects.map(impact => impact.reference))),
-    db.select({ id: impactTypes.id }).from(impactTypes).where(inArray(impactTypes.id, affects.map(impact => impact.type))),
+    db.select({ id: components.id }).from(components).where(inArray(components.id, affects.map(impact => impact.reference))).for('key share'),
+    db.select({ id: impactTypes.id }).from(impactTypes).where(inArray(impactTypes.id, affects.map(impact => impact.type))).for('key share'),
   ])
   const componentIds = new Set(knownComponents.map(row => row.id))
   const typeIds = new Set(knownTypes.map(row => row.id))

@@ -3,7 +3,7 @@
 import type { H3Event } from 'h3'
 import { z } from 'zod'
 import { Id, Incremental } from '../../openapi/schemas'
-import { badRequest, Problem, type FieldError } from '../services/problem'
+import { badRequest, invalidField, Problem, type FieldError } from '../services/problem'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -81,6 +81,23 @@ export async function readBodyAs<T extends z.ZodType>(event: H3Event, schema: T)
 }
 
 export const routeId = (event: H3Event, name: string): string => parseWith(Id, getRouterParam(event, name), name)
+
+/**
+ * A free-text path parameter (a severity's name), decoded once. h3 decodes the path before it
+ * routes and cuts it at the first `?`, so an encoded `?` (%3F) would end the parameter there:
+ * take the parameter's segment from the raw URL instead.
+ */
+export function routeText(event: H3Event, name: string): string {
+  const index = (event.context.matchedRoute?.path ?? '').split('/').indexOf(`:${name}`)
+  const raw = (event.node.req.originalUrl ?? event.node.req.url ?? '').split('?')[0]!.split('/')[index]
+  if (index < 0 || raw === undefined) return getRouterParam(event, name, { decode: true })!
+  try {
+    return decodeURIComponent(raw)
+  }
+  catch {
+    throw invalidField(name, 'not a valid percent-encoded path segment')
+  }
+}
 
 export const routeOrder = (event: H3Event, name: string): number =>
   parseWith(z.coerce.number().pipe(Incremental), getRouterParam(event, name), name)
