@@ -63,6 +63,8 @@ async function answerFromCache(context: RenderContext) {
 }
 
 export default defineNitroPlugin((nitroApp) => {
+  // In development a reload must show the page as just edited.
+  if (import.meta.dev) return
   nitroApp.hooks.hook('render:before', async (context) => {
     if (isCachedPage(context.event.method, context.event.path)) await answerFromCache(context)
   })
