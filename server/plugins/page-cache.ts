@@ -59,7 +59,7 @@ async function answerFromCache(context: RenderContext) {
   })
   if (entry) context.response = await respond(event, entry, rendered ? 'miss' : 'hit')
   else if (own) context.response = { ...own, headers: { ...own.headers, 'x-cache': 'miss' } }
-  // Otherwise a render shared with others turned out uncacheable: Nitro renders this one anew.
+  // Otherwise the render shared with others failed or was uncacheable: Nitro renders this one anew.
 }
 
 export default defineNitroPlugin((nitroApp) => {
