@@ -1,6 +1,6 @@
 // The project's OpenAPI document, built from the schemas in ./schemas.ts: every operation of the
 // SCS status page API 1.1.2 (same paths, operation ids and status codes), plus what SCS leaves
-// open: bearer authentication, problem+json errors and the health endpoints.
+// open: bearer authentication, problem+json errors, live updates and the health endpoints.
 // `npm run openapi` writes it to openapi/openapi.json; the server serves it at /api/openapi.json.
 import { z } from 'zod'
 import './schemas.ts'
@@ -210,6 +210,19 @@ const paths = {
   },
 }
 
+// Not part of SCS: what keeps open status pages current.
+const events = {
+  '/events': {
+    get: {
+      operationId: 'getEvents', tags: ['live'],
+      summary: 'Server-sent events: `version` (the data version) on connect and every 25 s, `change` (the new data version) after every write.',
+      responses: {
+        200: { description: 'An endless event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+      },
+    },
+  },
+}
+
 const health = (operationId: string, summary: string, responses: Json) =>
   ({ servers: [{ url: '/' }], get: { operationId, tags: ['health'], summary, responses } })
 
@@ -229,10 +242,12 @@ export function buildOpenApiDocument() {
       { name: 'impact', description: 'Handles impact types and severities.' },
       { name: 'component', description: 'Handles components.' },
       { name: 'incident', description: 'Handles incidents and their updates.' },
+      { name: 'live', description: 'Live updates for open pages; an extension to SCS.' },
       { name: 'health', description: 'Liveness and readiness, outside /api.' },
     ],
     paths: {
       ...paths,
+      ...events,
       '/healthz': health('getHealth', 'Liveness: 200 while the process runs.', { 200: status('Alive.') }),
       '/readyz': health('getReadiness', 'Readiness: 200 when the database answers, 503 otherwise.', {
         200: status('Ready.'),

@@ -11,7 +11,9 @@ export const MAX_BODY_BYTES = 1024 * 1024
 export function defineApiHandler<T>(handler: (event: H3Event) => Promise<T>) {
   return defineEventHandler(async (event) => {
     try {
-      return await handler(event)
+      const result = await handler(event)
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(event.method)) markChanged()
+      return result
     }
     catch (error) {
       return sendProblem(event, toProblem(error))
