@@ -17,7 +17,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   apiClient, Cleanups, envSeconds, fetchBytes, formatBytes, formatRate, loadAverage, machine, markdownTable, measure,
-  prepareDatabase, root, seedDataSet, startAppServer, startBaselineServer, textTable, type LoadResult,
+  prepareDatabase, root, seedDataSet, startAppServer, startBaselineServer, textTable, type LoadResult, type RunningServer,
 } from './lib.ts'
 
 const DAY = 24 * 3_600_000
@@ -41,7 +41,7 @@ interface EndpointResult {
 }
 
 /** The app server, once started: its output is shown when the benchmark fails. */
-let appOutput: (() => string) | undefined
+let appServer: RunningServer | undefined
 
 async function main() {
   const load = {
@@ -55,7 +55,7 @@ async function main() {
   console.log(`database: ${database.label}`)
   const adminToken = `bench-admin-${randomBytes(16).toString('hex')}`
   const app = await startAppServer(cleanups, { env: { ...database.env, STATUS_PAGE_ADMIN_TOKEN: adminToken } })
-  appOutput = app.output
+  appServer = app
   console.log(`app server: ${app.url} (ready after ${((performance.now() - started) / 1000).toFixed(1)} s)`)
 
   const dataSet = await seedDataSet(apiClient(app.url, adminToken), { days: HISTORY_DAYS, incidentsPerDay: 3, ongoing: 4, concurrency: 8 })
@@ -183,7 +183,9 @@ try {
 }
 catch (error) {
   console.error('\nbenchmark failed:', error instanceof Error ? error.message : error)
-  const output = appOutput?.().trim()
+  const exited = appServer?.process.exitCode ?? appServer?.process.signalCode
+  if (exited !== null && exited !== undefined) console.error(`the app server had exited (${exited})`)
+  const output = appServer?.output().trim()
   if (output) console.error(`\napp server output (last 4000 characters):\n${output.slice(-4000)}`)
   exitCode = 1
 }

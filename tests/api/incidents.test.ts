@@ -138,7 +138,8 @@ describe('POST /incidents', () => {
     })
 
     it('with maintenance (severity 0) that has no stated start', async () => {
-      await refuse({ endedAt: '2032-02-02T03:00:00Z', affects: [{ reference: component, type: impactType, severity: 0 }] }, 'beganAt')
+      const body = { displayName: refusedName, endedAt: '2032-02-02T03:00:00Z', affects: [{ reference: component, type: impactType, severity: 0 }] }
+      expectProblem(await post('/api/incidents', body), 400, 'beganAt')
     })
 
     it('with maintenance among other impacts that has no end', async () => {
