@@ -464,8 +464,21 @@ export interface LoadResult {
 }
 
 /**
+ * Waits until the server has worked off what a finished run left behind. autocannon drops its
+ * connections with requests still in flight, and the server answers them anyway; a saturated
+ * server also accepts new connections only slowly. Starting the next run at once would measure
+ * that backlog (and starve the new run's first connections for seconds), so: one request, which
+ * queues up behind the backlog, then a short pause.
+ */
+async function settle(url: string) {
+  await fetch(url, { signal: AbortSignal.timeout(60_000) }).then(response => response.arrayBuffer(), () => undefined)
+  await sleep(250)
+}
+
+/**
  * A warm-up run, then the measured run, both at `connections` concurrent connections (no
- * pipelining). Any error, timeout or non-2xx answer fails it: a benchmark of errors means nothing.
+ * pipelining), each followed by settling. Any error, timeout or non-2xx answer fails it: a
+ * benchmark of errors means nothing.
  */
 export async function measure(url: string, options: LoadOptions): Promise<LoadResult> {
   const run = async (seconds: number) => {
@@ -473,6 +486,7 @@ export async function measure(url: string, options: LoadOptions): Promise<LoadRe
     if (result.errors || result.timeouts || result.non2xx) {
       throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers in ${result.requests.total} requests`)
     }
+    await settle(url)
     return result
   }
   if (options.warmupSeconds > 0) await run(options.warmupSeconds)

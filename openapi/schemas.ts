@@ -46,8 +46,12 @@ export const ImpactTypeResponseData = named('ImpactTypeResponseData', 'An impact
   description: Description.optional(),
 }))
 
+// A severity's name is its path segment (/severities/{severityName}), so it cannot hold the
+// characters that end a path segment.
+const SeverityName = DisplayName.regex(/^[^/?#]*$/, 'must not contain /, ? or #')
+
 export const Severity = named('Severity', 'A severity has an identifying name and a numeric value.', z.strictObject({
-  displayName: DisplayName,
+  displayName: SeverityName,
   value: SeverityValue,
 }))
 
@@ -125,7 +129,9 @@ export const IncidentUpdateRequest = named('IncidentUpdateRequest', 'An update t
 
 // Parameters.
 
-export const GenerationQuery = z.object({ generation: z.coerce.number().pipe(z.int().min(1).max(MAX_INCREMENTAL)).optional() })
+/** A whole number written in decimal digits, as paths and queries carry it (no `1e1`, no `0x10`). */
+export const Digits = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(Incremental)
+export const GenerationQuery = z.object({ generation: Digits.pipe(z.int().min(1)).optional() })
 export const AtQuery = z.object({ at: Instant.optional() })
 export const IncidentWindowQuery = z.object({
   start: Instant,

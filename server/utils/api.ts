@@ -2,7 +2,7 @@
 // against the schemas in openapi/schemas.ts.
 import type { H3Event } from 'h3'
 import { z } from 'zod'
-import { Id, Incremental } from '../../openapi/schemas'
+import { Digits, Id } from '../../openapi/schemas'
 import { badRequest, invalidField, Problem, type FieldError } from '../services/problem'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -48,10 +48,9 @@ const fieldName = (path: PropertyKey[]) =>
 
 /** Turns a failed schema check into a 400 that names every offending field. */
 function invalid(error: z.ZodError, where: string): Problem {
-  const errors: FieldError[] = error.issues.map(issue => ({
-    field: fieldName(issue.path) || where,
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
-  }))
+  const errors: FieldError[] = error.issues.flatMap(issue => issue.code === 'unrecognized_keys'
+    ? issue.keys.map(key => ({ field: fieldName([...issue.path, key]), message: 'unknown field' }))
+    : [{ field: fieldName(issue.path) || where, message: issue.message }])
   return badRequest(errors.map(e => `${e.field}: ${e.message}`).join('; '), errors)
 }
 
@@ -101,8 +100,7 @@ export function routeText(event: H3Event, name: string): string {
   }
 }
 
-export const routeOrder = (event: H3Event, name: string): number =>
-  parseWith(z.coerce.number().pipe(Incremental), getRouterParam(event, name), name)
+export const routeOrder = (event: H3Event, name: string): number => parseWith(Digits, getRouterParam(event, name), name)
 
 export const queryAs = <T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> => parseWith(schema, getQuery(event), 'query')
 

@@ -214,7 +214,7 @@ describe('one update by its order', () => {
   it('answers 400 for an order that is not a non-negative integer', async () => {
     const incident = await createIncident()
     await createIncidentUpdate(incident)
-    for (const order of ['-1', 'abc', '1.5']) {
+    for (const order of ['-1', 'abc', '1.5', '1e1', '0x1']) {
       expectProblem(await get(`/api/incidents/${incident}/updates/${order}`), 400, 'updateOrder')
       expectProblem(await patch(`/api/incidents/${incident}/updates/${order}`, { displayName: 'Nothing' }), 400, 'updateOrder')
       expectProblem(await del(`/api/incidents/${incident}/updates/${order}`), 400, 'updateOrder')

@@ -52,7 +52,7 @@ describe('phases', () => {
     expectProblem(await get(`/api/phases${query({ generation: '2147483647' })}`), 404)
   })
 
-  it.each(['0', '-1', 'abc', '1.5', '', '2147483648', '1e400'])('answers 400 for generation=%j', async (generation) => {
+  it.each(['0', '-1', 'abc', '1.5', '', '2147483648', '1e400', '1e1', '0x10', ' 1'])('answers 400 for generation=%j', async (generation) => {
     expectProblem(await get(`/api/phases${query({ generation })}`), 400, 'generation')
   })
 

@@ -36,7 +36,7 @@ describe('severities', () => {
     expect(list.filter(s => [first.displayName, second.displayName].includes(s.displayName))).toEqual([first, second])
   })
 
-  it.each(['partial outage', 'n/a', '50% slower?', 'a#b&c=d', '100%25', 'größer ✓'])('reads, patches and deletes a severity named %j', async (prefix) => {
+  it.each(['partial outage', '50% slower', 'a&b=c;d', '100%25', 'größer ✓'])('reads, patches and deletes a severity named %j', async (prefix) => {
     const name = uniqueName(prefix)
     const severity = await severities.create(undefined, name)
     expect(await readSeverity(name)).toEqual(severity)
@@ -71,6 +71,9 @@ describe('severities', () => {
       ['a missing value', { value: undefined }, 'value'],
       ['a missing displayName', { displayName: undefined }, 'displayName'],
       ['an empty displayName', { displayName: '' }, 'displayName'],
+      ['a displayName with a slash', { displayName: 'n/a' }, 'displayName'],
+      ['a displayName with a question mark', { displayName: 'slower?' }, 'displayName'],
+      ['a displayName with a hash', { displayName: 'a#b' }, 'displayName'],
     ]
 
     it.each(cases)('%s', async (_, overrides, field) => {
