@@ -4,22 +4,21 @@
 // of Nuxt's renderer and may answer in its place. The parts live in server/page-cache/.
 import type { H3Event } from 'h3'
 import type { RenderContext, RenderResponse } from 'nitropack/types'
-import { matchesEntityTag, preferredEncoding } from '../http/negotiation'
+import { cachedReply } from '../http/cached-reply'
+import { createResponseCache, type CachedBody } from '../http/response-cache'
 import { isCachedPage, pageCacheKey } from '../page-cache/key'
-import { createPageCache, type PageEntry, type RenderedPage } from '../page-cache/store'
 
 // Shared caches (a CDN, a reverse proxy) may serve a page for one second and must then ask again,
 // which is cheap: an unchanged page answers 304. Browsers (max-age=0) ask every time. So a change
 // shows within about a second, while a CDN in front turns a burst into one request per second.
-const cacheControl = 'public, max-age=0, s-maxage=1, must-revalidate'
-const vary = 'Cookie, Accept-Language, Accept-Encoding'
+const policy = { cacheControl: 'public, max-age=0, s-maxage=1, must-revalidate', vary: 'Cookie, Accept-Language, Accept-Encoding' }
 
-const cache = createPageCache({ capacity: 300, maxAgeMs: 30_000, version: dataVersion })
+const cache = createResponseCache({ capacity: 300, maxAgeMs: 30_000, version: dataVersion })
 
 type Response = Partial<RenderResponse>
 
 /** Only a plain 200 is shared; a page that sets a cookie was rendered for this visitor alone. */
-function cacheable(event: H3Event, response: Response, headersBefore: Set<string>): RenderedPage | undefined {
+function cacheable(event: H3Event, response: Response, headersBefore: Set<string>): CachedBody | undefined {
   const res = event.node.res
   if ((response.statusCode ?? 200) !== 200 || typeof response.body !== 'string') return undefined
   if (res.hasHeader('set-cookie') || response.headers?.['set-cookie']) return undefined
@@ -28,19 +27,7 @@ function cacheable(event: H3Event, response: Response, headersBefore: Set<string
   for (const name of res.getHeaderNames()) {
     if (!headersBefore.has(name)) headers[name] = String(res.getHeader(name))
   }
-  return { html: response.body, headers }
-}
-
-async function respond(event: H3Event, entry: PageEntry, outcome: 'hit' | 'miss'): Promise<Response> {
-  const encoding = preferredEncoding(getRequestHeader(event, 'accept-encoding'))
-  const { body, etag } = await entry.variant(encoding)
-  const caching = { 'etag': etag, 'cache-control': cacheControl, 'vary': vary, 'x-cache': outcome }
-  if (matchesEntityTag(getRequestHeader(event, 'if-none-match'), etag)) {
-    return { statusCode: 304, statusMessage: 'Not Modified', headers: caching, body: '' }
-  }
-  const headers: Record<string, string> = { ...entry.headers, ...caching }
-  if (encoding !== 'identity') headers['content-encoding'] = encoding
-  return { statusCode: 200, headers, body }
+  return { body: response.body, headers }
 }
 
 async function answerFromCache(context: RenderContext) {
@@ -57,7 +44,7 @@ async function answerFromCache(context: RenderContext) {
     own = await context.render(event)
     return cacheable(event, own, headersBefore)
   })
-  if (entry) context.response = await respond(event, entry, rendered ? 'miss' : 'hit')
+  if (entry) context.response = await cachedReply(event, entry, rendered ? 'miss' : 'hit', policy)
   else if (own) context.response = { ...own, headers: { ...own.headers, 'x-cache': 'miss' } }
   // Otherwise the render shared with others failed or was uncacheable: Nitro renders this one anew.
 }

@@ -28,6 +28,7 @@ const fresh = (name: string) => `/?test=${name}-${crypto.randomUUID()}`
 const createComponent = async () => {
   const reply = await post('/api/components', { displayName: `Cache ${crypto.randomUUID()}` })
   expect(reply.status).toBe(201)
+  return reply.body.id as string
 }
 
 /** Reads /api/events with fetch and hands out its events by name. */
@@ -138,12 +139,66 @@ describe('page cache', () => {
     expect(head.body.length).toBe(0)
   })
 
-  it('leaves the API, the admin area and error pages alone', async () => {
-    for (const path of ['/api/components', '/admin', '/admin', '/no-such-page', '/healthz']) {
+  it('leaves the admin area, error pages and health checks alone', async () => {
+    for (const path of ['/admin', '/admin', '/no-such-page', '/healthz']) {
       const reply = await raw(path)
       expect(reply.headers['x-cache'], path).toBeUndefined()
       expect(reply.headers.etag, path).toBeUndefined()
     }
+  })
+})
+
+describe('API read cache', () => {
+  it('answers a repeated read from memory, with an ETag that a client can revalidate', async () => {
+    const path = `/api/components?at=${new Date().toISOString()}`
+    const first = await raw(path)
+    const second = await raw(path)
+    expect([first.headers['x-cache'], second.headers['x-cache']]).toEqual(['miss', 'hit'])
+    expect(second.headers.etag).toBe(first.headers.etag)
+    expect(second.headers['cache-control']).toMatch(/s-maxage=1\b/)
+    expect(second.body.equals(first.body)).toBe(true)
+    const revalidated = await raw(path, { 'if-none-match': first.headers.etag! })
+    expect(revalidated.status).toBe(304)
+    expect(revalidated.body.length).toBe(0)
+    const br = await raw(path, { 'accept-encoding': 'br' })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(br.body).equals(first.body)).toBe(true)
+  })
+
+  it('answers from the database again after any write', async () => {
+    const path = '/api/components'
+    await raw(path)
+    const before = await raw(path)
+    expect(before.headers['x-cache']).toBe('hit')
+    const id = await createComponent()
+    const after = await raw(path)
+    expect(after.headers['x-cache']).toBe('miss')
+    expect(after.headers.etag).not.toBe(before.headers.etag)
+    expect(JSON.parse(after.body.toString()).data.map((c: { id: string }) => c.id)).toContain(id)
+  })
+
+  it('follows the clock: an incident that begins shows within about a second, with no write', async () => {
+    const component = await createComponent()
+    const type = (await post('/api/impacttypes', { displayName: `Cache type ${crypto.randomUUID()}` })).body.id
+    const beganAt = Date.now() + 1500
+    const incident = await post('/api/incidents', {
+      displayName: 'Starts by the clock',
+      beganAt: new Date(beganAt).toISOString(),
+      affects: [{ reference: component, type, severity: 50 }],
+    })
+    expect(incident.status).toBe(201)
+    const activeIncidents = async () => JSON.parse((await raw(`/api/components/${component}`)).body.toString()).data.activelyAffectedBy
+      .map((impact: { reference: string }) => impact.reference)
+    expect(await activeIncidents()).toEqual([])
+    await new Promise(resolve => setTimeout(resolve, beganAt + 1100 - Date.now()))
+    expect(await activeIncidents()).toEqual([incident.body.id])
+  })
+
+  it('does not keep errors', async () => {
+    const reply = await raw(`/api/components/${crypto.randomUUID()}`)
+    expect(reply.status).toBe(404)
+    expect(reply.headers['x-cache']).toBeUndefined()
+    expect(reply.headers.etag).toBeUndefined()
   })
 })
 

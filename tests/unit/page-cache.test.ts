@@ -1,8 +1,8 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { isCachedPage, pageCacheKey, type PageRequest } from '../../server/page-cache/key.ts'
-import { ExpiringLru } from '../../server/page-cache/lru.ts'
-import { createPageCache, type RenderedPage } from '../../server/page-cache/store.ts'
+import { ExpiringLru } from '../../server/http/lru.ts'
+import { createResponseCache, type CachedBody } from '../../server/http/response-cache.ts'
 
 describe('isCachedPage', () => {
   it.each(['/', '/?x=1', '/history', '/incidents/0b6c1a3e-1f0e-4c53-9a39-3c2d4f5e6a7b', '/components/abc?at=now'])('caches GET %s', (path) => {
@@ -103,11 +103,11 @@ describe('ExpiringLru', () => {
   })
 })
 
-describe('createPageCache', () => {
-  const page = (html = '<p>status</p>'): RenderedPage => ({ html, headers: { 'content-type': 'text/html' } })
+describe('createResponseCache', () => {
+  const page = (body = '<p>status</p>'): CachedBody => ({ body, headers: { 'content-type': 'text/html' } })
   const setup = () => {
     const state = { version: 'v1' }
-    return { state, cache: createPageCache({ capacity: 10, maxAgeMs: 30_000, version: () => state.version }) }
+    return { state, cache: createResponseCache({ capacity: 10, maxAgeMs: 30_000, version: () => state.version }) }
   }
 
   it('renders once and serves the entry afterwards', async () => {
@@ -122,8 +122,8 @@ describe('createPageCache', () => {
 
   it('shares one render among concurrent misses', async () => {
     const { cache } = setup()
-    let finish!: (value: RenderedPage) => void
-    const render = vi.fn(() => new Promise<RenderedPage>(resolve => (finish = resolve)))
+    let finish!: (value: CachedBody) => void
+    const render = vi.fn(() => new Promise<CachedBody>(resolve => (finish = resolve)))
     const lookups = Array.from({ length: 50 }, () => cache.get('/', render))
     finish(page())
     const results = await Promise.all(lookups)

@@ -1,5 +1,5 @@
 import { getSeverity } from '../../services/severities'
 
-export default defineApiHandler(async event => ({
+export default definePublicRead(async event => ({
   data: await getSeverity(await useDatabase(), routeText(event, 'severityName')),
 }))

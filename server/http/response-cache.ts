@@ -1,32 +1,32 @@
-// Rendered pages in memory, each tagged with the data version it was rendered at, so a write makes
-// every older entry a miss. A key renders once however many requests ask for it at the same time,
-// and each compressed variant is computed once per entry.
+// Responses in memory (rendered pages, API reads), each tagged with the data version it was made
+// at, so a write makes every older entry a miss. A key is made once however many requests ask for
+// it at the same time, and each compressed variant is computed once per entry.
 import { createHash } from 'node:crypto'
-import { compress } from '../http/compression'
-import type { ContentEncoding } from '../http/negotiation'
+import { compress } from './compression'
+import type { ContentEncoding } from './negotiation'
 import { ExpiringLru } from './lru'
 
-export interface RenderedPage {
-  html: string
+export interface CachedBody {
+  body: string
   headers: Record<string, string>
 }
 
-export interface PageVariant {
+export interface CachedVariant {
   body: Buffer
   etag: string
 }
 
-export interface PageEntry {
+export interface CacheEntry {
   version: string
   headers: Record<string, string>
-  variant: (encoding: ContentEncoding) => Promise<PageVariant>
+  variant: (encoding: ContentEncoding) => Promise<CachedVariant>
 }
 
-function createEntry({ html, headers }: RenderedPage, version: string): PageEntry {
-  const body = Buffer.from(html)
+function createEntry({ body: text, headers }: CachedBody, version: string): CacheEntry {
+  const body = Buffer.from(text)
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27)
   const identity = Promise.resolve({ body, etag: `"${hash}"` })
-  const compressed = new Map<ContentEncoding, Promise<PageVariant>>()
+  const compressed = new Map<ContentEncoding, Promise<CachedVariant>>()
   return {
     version,
     headers,
@@ -43,22 +43,22 @@ function createEntry({ html, headers }: RenderedPage, version: string): PageEntr
   }
 }
 
-export interface PageCacheOptions {
+export interface ResponseCacheOptions {
   capacity: number
   maxAgeMs: number
   /** The current data version. */
   version: () => string
 }
 
-export interface PageLookup {
-  entry: PageEntry | undefined
+export interface CacheLookup {
+  entry: CacheEntry | undefined
   /** Whether this caller's own `render` ran, rather than a cached or shared result. */
   rendered: boolean
 }
 
-export function createPageCache({ capacity, maxAgeMs, version }: PageCacheOptions) {
-  const entries = new ExpiringLru<string, PageEntry>(capacity, maxAgeMs)
-  const renders = new Map<string, Promise<PageEntry | undefined>>()
+export function createResponseCache({ capacity, maxAgeMs, version }: ResponseCacheOptions) {
+  const entries = new ExpiringLru<string, CacheEntry>(capacity, maxAgeMs)
+  const renders = new Map<string, Promise<CacheEntry | undefined>>()
 
   return {
     /**
@@ -66,7 +66,7 @@ export function createPageCache({ capacity, maxAgeMs, version }: PageCacheOption
      * meanwhile shares its result. `render` resolves to undefined for a response that must not be
      * cached; then there is no entry, and those who waited render for themselves.
      */
-    async get(key: string, render: () => Promise<RenderedPage | undefined>): Promise<PageLookup> {
+    async get(key: string, render: () => Promise<CachedBody | undefined>): Promise<CacheLookup> {
       const started = version()
       const cached = entries.get(key)
       if (cached?.version === started) return { entry: cached, rendered: false }
