@@ -1,7 +1,7 @@
 // What every API handler shares: problem+json errors, and parsing of bodies, ids and queries
 // against the schemas in openapi/schemas.ts.
 import type { H3Event } from 'h3'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { Digits, Id } from '../../openapi/schemas'
 import { badRequest, invalidField, Problem, type FieldError } from '../services/problem'
 
