@@ -118,7 +118,7 @@ export function expectProblem(reply: Reply<any>, status: number, field?: string)
   if (reply.status !== status) throw new Error(`expected status ${status}, got ${reply.status}: ${JSON.stringify(reply.body)}`)
   const type = reply.headers.get('content-type') ?? ''
   if (!type.startsWith('application/problem+json')) throw new Error(`expected application/problem+json, got ${type}`)
-  const body = reply.body as { status: number, errors?: { field: string }[] }
+  const body = reply.body as { status: number, errors?: { field: string, message: string }[] }
   if (!ours.get('createIncident 400')!(body)) throw new Error(`not a problem document: ${JSON.stringify(body)}`)
   if (body.status !== status) throw new Error(`problem status ${body.status} differs from ${status}`)
   if (field && !body.errors?.some(e => e.field === field)) {
