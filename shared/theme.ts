@@ -45,3 +45,13 @@ function theme(mode: ThemeMode, palette: Palette) {
 export const themes = Object.fromEntries((['standard', 'colorblind'] as const).flatMap(palette =>
   (['light', 'dark'] as const).map(mode => [themeName(mode, palette), theme(mode, palette)]),
 ))
+
+/**
+ * While the visitor has not chosen, the page follows the system: it renders the light theme and
+ * this CSS gives it the dark theme's variables whenever the system prefers dark, without JavaScript
+ * and without a flash. The variables are taken from Vuetify's generated theme stylesheet.
+ */
+export function followSystemDark(vuetifyStyles: string, light: string, dark: string): string {
+  const variables = new RegExp(`\\.v-theme--${dark} \\{([^}]*)\\}`).exec(vuetifyStyles)?.[1]
+  return variables ? `@media (prefers-color-scheme: dark) { :root, .v-theme--${light} {${variables}} }` : ''
+}
