@@ -29,8 +29,8 @@ export function useSeverityDisplay() {
   return (value: number | undefined): SeverityDisplay => {
     const scale = severities.value ?? []
     const level = severityLevel(value, scale)
-    const named = value !== undefined && (level === 'minor' || level === 'major') ? severityFor(value, scale) : undefined
-    const label = named ? capitalised(named.displayName) : t.value.level[level as 'operational' | 'maintenance' | 'unknown']
+    // Minor and major are only ever given for a value that a configured severity covers.
+    const label = level === 'minor' || level === 'major' ? capitalised(severityFor(value!, scale)!.displayName) : t.value.level[level]
     return { level, label, icon: LEVEL_ICONS[level], colour: levelColour(level) }
   }
 }

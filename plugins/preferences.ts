@@ -22,7 +22,8 @@ export default defineNuxtPlugin((nuxtApp) => {
   if (import.meta.client) {
     const zoneCookie = useCookie(COOKIES.timeZone, { maxAge: COOKIE_MAX_AGE, sameSite: 'lax' })
     const now = useNow()
-    nuxtApp.hook('app:mounted', () => {
+    // After hydration, which would otherwise see the new zone in the parts still suspended.
+    onNuxtReady(() => {
       // Days and times were cut in the zone the cookie named (UTC on a first visit); switch to
       // the browser's, and the server uses it from the next request on.
       const zone = parseTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone)

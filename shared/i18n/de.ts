@@ -62,7 +62,6 @@ export const de: Messages = {
   history: {
     title: 'Verlauf',
     intro: 'Vergangene Störungen und Wartungen, die neuesten zuerst.',
-    filter: 'Filter',
     component: 'Komponente',
     allComponents: 'Alle Komponenten',
     apply: 'Anzeigen',

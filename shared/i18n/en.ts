@@ -62,7 +62,6 @@ export const en = {
   history: {
     title: 'History',
     intro: 'Past incidents and maintenance, newest first.',
-    filter: 'Filter',
     component: 'Component',
     allComponents: 'All components',
     apply: 'Show',
