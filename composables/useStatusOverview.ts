@@ -1,7 +1,7 @@
 // The data of the overview page: components with their active impacts, and the incidents from the
 // start of the history bars to the end of the maintenance horizon, with what the page shows of
 // the current ones (latest update, phase name).
-import type { ComponentData, IncidentData, IncidentUpdateData, PhaseListData, SettingsData } from '~~/openapi/schemas'
+import type { ComponentData, IncidentData, IncidentUpdateData, PhaseListData } from '~~/openapi/schemas'
 import { isActiveAt, upcomingMaintenance } from '#shared/status/incident'
 import { newestFirst } from '#shared/status/updates'
 
@@ -42,7 +42,6 @@ async function fetchOverview(maintenanceDays: number): Promise<StatusOverview> {
   }
 }
 
-export function useStatusOverview() {
-  const { data: settings } = useNuxtData<SettingsData>('settings')
-  return useAsyncData('status:overview', () => fetchOverview(settings.value?.maintenanceDays ?? 30))
+export function useStatusOverview(maintenanceDays: () => number) {
+  return useAsyncData('status:overview', () => fetchOverview(maintenanceDays()))
 }
