@@ -33,5 +33,9 @@ export default defineNuxtPlugin((nuxtApp) => {
       }
       setInterval(() => (now.value = Date.now()), 60_000)
     })
+    // Fresh data is judged at the time it was read: an incident that just ended is over.
+    nuxtApp.hook('app:data:refresh', () => {
+      now.value = Date.now()
+    })
   }
 })
