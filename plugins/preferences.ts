@@ -31,6 +31,8 @@ export default defineNuxtPlugin((nuxtApp) => {
         zoneCookie.value = zone
         timeZone.value = zone
       }
+      // A page served from the page cache was rendered a while ago: catch up, then keep going.
+      now.value = Date.now()
       setInterval(() => (now.value = Date.now()), 60_000)
     })
     // Fresh data is judged at the time it was read: an incident that just ended is over.

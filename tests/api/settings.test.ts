@@ -65,7 +65,7 @@ describe('settings', () => {
     ['groupBy', { groupBy: ['region', 'region'] }],
     ['maintenanceDays', { maintenanceDays: 0 }],
     ['title', { title: null }],
-    ['body', { colour: 'red' }],
+    ['colour', { colour: 'red' }],
   ])('refuses an invalid %s and changes nothing', async (field, body) => {
     const before = await readSettings()
     expectProblem(await patch('/api/settings', { maintenanceDays: 12, ...body }), 400, field)
