@@ -1,9 +1,11 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
+import { themes } from './shared/theme'
+
 export default defineNuxtConfig({
   // The given layout keeps pages/, components/ and server/ at the root: pin it.
   modules: ['vuetify-nuxt-module', '@nuxt/eslint'],
   devtools: { enabled: false },
-  css: ['@fontsource/roboto/latin-400.css', '@fontsource/roboto/latin-500.css', '@fontsource/roboto/latin-700.css'],
+  css: ['@fontsource/roboto/latin-400.css', '@fontsource/roboto/latin-500.css', '@fontsource/roboto/latin-700.css', '~/assets/page.css'],
   srcDir: '.',
   compatibilityDate: '2026-11-01',
   nitro: {
@@ -25,6 +27,8 @@ export default defineNuxtConfig({
     moduleOptions: { styles: true },
     vuetifyOptions: {
       icons: { defaultSet: 'mdi-svg' },
+      // plugins/preferences.ts picks the visitor's theme per request.
+      theme: { defaultTheme: 'light', themes },
     },
   },
 })

@@ -77,6 +77,14 @@ export const apiTokens = pgTable('api_tokens', {
   lastUsedAt: instant(),
 })
 
+// The public page's settings, one row per setting. Absent rows take their default
+// (server/services/settings.ts), so adding a setting needs no migration.
+export const settings = pgTable('settings', {
+  name: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: instant().notNull().defaultNow(),
+})
+
 export const incidentsRelations = relations(incidents, ({ many }) => ({
   impacts: many(impacts),
   updates: many(incidentUpdates),

@@ -1,6 +1,7 @@
 // The project's OpenAPI document, built from the schemas in ./schemas.ts: every operation of the
 // SCS status page API 1.1.2 (same paths, operation ids and status codes), plus what SCS leaves
-// open: bearer authentication, problem+json errors, live updates and the health endpoints.
+// open: bearer authentication, problem+json errors, live updates, the page settings and the
+// health endpoints.
 // `npm run openapi` writes it to openapi/openapi.json; the server serves it at /api/openapi.json.
 import { z } from 'zod'
 import './schemas.ts'
@@ -208,6 +209,17 @@ const paths = {
       responses: { ...noContent, ...writeErrors, ...notFound },
     },
   },
+  '/settings': {
+    get: {
+      operationId: 'getSettings', tags: ['settings'], summary: 'Get the settings of the public page (an extension of SCS).',
+      responses: ok('The settings, defaults filled in.', dataOf(ref('Settings'))),
+    },
+    patch: {
+      operationId: 'updateSettings', tags: ['settings'], summary: 'Change settings of the public page; omitted ones stay.', ...secured,
+      requestBody: body('SettingsPatch', 'The settings to change (any subset).'),
+      responses: { ...noContent, ...writeErrors },
+    },
+  },
 }
 
 // Not part of SCS: what keeps open status pages current.
@@ -243,6 +255,7 @@ export function buildOpenApiDocument() {
       { name: 'component', description: 'Handles components.' },
       { name: 'incident', description: 'Handles incidents and their updates.' },
       { name: 'live', description: 'Live updates for open pages; an extension to SCS.' },
+      { name: 'settings', description: 'Settings of the public page; an extension to SCS.' },
       { name: 'health', description: 'Liveness and readiness, outside /api.' },
     ],
     paths: {

@@ -127,6 +127,36 @@ export const IncidentUpdateRequest = named('IncidentUpdateRequest', 'An update t
   createdAt: Instant.optional(),
 }))
 
+// Settings of the public page, an extension of SCS: operators change them at run time.
+
+const LabelName = z.string().min(1).max(100)
+const LinkUrl = z.string().trim().max(2000)
+  .regex(/^(https?:\/\/|mailto:|\/(?!\/))/, 'must be an http(s) or mailto: URL, or a path on this site')
+// Every visitor loads the logo, and the page loads nothing from another origin: a path on this
+// site (a reverse proxy may serve it) or an inline image.
+const LogoUrl = z.string().trim().max(200_000)
+  .regex(/^(\/(?!\/)|data:image\/(png|jpeg|gif|webp|svg\+xml);base64,)/, 'must be a path on this site or a data:image/…;base64 URI')
+
+export const FooterLink = named('FooterLink', 'A link in the footer of the public page.', z.strictObject({
+  label: z.string().trim().min(1).max(100),
+  url: LinkUrl,
+}))
+
+export const Settings = named('Settings', 'How the public status page presents itself.', z.strictObject({
+  title: z.string().trim().min(1).max(100).describe('The name of the page, in its header and the browser title.'),
+  logoUrl: LogoUrl.nullable().describe('A logo shown before the title: a path on this site or a data:image URI.'),
+  about: z.string().trim().max(5000).nullable().describe('Plain text about the page and its operator, shown in the footer.'),
+  imprintUrl: LinkUrl.nullable().describe('The legal notice (Impressum), which German operators must show.'),
+  privacyUrl: LinkUrl.nullable().describe('The privacy policy.'),
+  footerLinks: z.array(FooterLink).max(10).describe('Further links in the footer.'),
+  groupBy: z.array(LabelName).max(3)
+    .refine(names => new Set(names).size === names.length, 'label names must be unique')
+    .describe('Component labels to group by, outermost first; components without a label come last.'),
+  maintenanceDays: z.int().min(1).max(365).describe('How many days ahead the page lists scheduled maintenance.'),
+}))
+
+export const SettingsPatch = named('SettingsPatch', 'Settings to change; omitted ones stay, null clears an optional one.', Settings.partial())
+
 // Parameters.
 
 /** A whole number written in decimal digits, as paths and queries carry it (no `1e1`, no `0x10`). */
@@ -157,3 +187,5 @@ export type NewImpactType = z.infer<typeof ImpactTypeRequest>
 export type NewComponent = z.infer<typeof ComponentRequest>
 export type NewIncident = z.infer<typeof IncidentRequest>
 export type NewIncidentUpdate = z.infer<typeof IncidentUpdateRequest>
+export type SettingsData = z.infer<typeof Settings>
+export type SettingsChange = z.infer<typeof SettingsPatch>

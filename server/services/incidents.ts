@@ -1,6 +1,6 @@
 // Incidents and the impacts that tie them to components. Every write runs in a transaction
 // and checks the whole resulting incident, so a refused write leaves nothing behind.
-import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lte, min, or, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { components, impacts, impactTypes, incidents, incidentUpdates } from '../../db/schema.ts'
 import type { ImpactData, IncidentData, NewIncident } from '../../openapi/schemas.ts'
@@ -148,4 +148,10 @@ async function insertImpacts(db: Queryable, incidentId: string, affects: ImpactD
     impactTypeId: impact.type,
     severity: impact.severity,
   })))
+}
+
+/** When the earliest incident began; null when there is none. */
+export async function firstIncidentStart(db: Queryable): Promise<Date | null> {
+  const [row] = await db.select({ first: min(incidents.beganAt) }).from(incidents)
+  return row?.first ?? null
 }

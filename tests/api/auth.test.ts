@@ -111,6 +111,11 @@ const writeOperations: WriteOperation[] = [
     operationId: 'deleteIncidentUpdate', method: 'DELETE', template: '/incidents/{incidentId}/updates/{updateOrder}', status: 204,
     prepare: incidentWithUpdate,
   },
+  {
+    operationId: 'updateSettings', method: 'PATCH', template: '/settings', status: 204,
+    // The default value, so that the settings stay as tests/api/settings.test.ts expects them.
+    prepare: async () => ({ ...resource('/api/settings'), body: { maintenanceDays: 30 } }),
+  },
 ]
 
 const send = (operation: WriteOperation, call: Call, headers: Record<string, string> = {}) =>
@@ -187,6 +192,7 @@ describe('read access', () => {
       getIncident: `/api/incidents/${incident}`,
       getIncidentUpdates: `/api/incidents/${incident}/updates`,
       getIncidentUpdate: `/api/incidents/${incident}/updates/${order}`,
+      getSettings: '/api/settings',
     } as Record<string, string>
   }
 
