@@ -65,13 +65,18 @@ async function main() {
 
   const now = new Date()
   const window = new URLSearchParams({ start: new Date(now.getTime() - HISTORY_DAYS * DAY).toISOString(), end: now.toISOString() })
+  // The uncached row asks for a different `at` each time, so every request reaches the database:
+  // what a burst costs when the read cache cannot help.
+  let tick = 0
+  const everNewAt = () => `/api/components?at=${new Date(now.getTime() + tick++).toISOString()}`
   const endpoints = [
     { endpoint: 'GET /api/components', path: '/api/components', expect: dataSet.components.length },
+    { endpoint: 'GET /api/components, uncached', path: '/api/components', expect: dataSet.components.length, nextPath: everNewAt },
     { endpoint: `GET /api/incidents (${HISTORY_DAYS} days)`, path: `/api/incidents?${window}`, expect: dataSet.incidents },
   ]
 
   const results: EndpointResult[] = []
-  for (const { endpoint, path, expect } of endpoints) {
+  for (const { endpoint, path, expect, nextPath } of endpoints) {
     const url = `${app.url}${path}`
     const { body, contentType } = await fetchBytes(url)
     const items = (JSON.parse(Buffer.from(body).toString('utf8')) as { data: unknown[] }).data.length
@@ -80,7 +85,7 @@ async function main() {
     const loadBefore = loadAverage()
     console.log(`\n${endpoint}: ${formatBytes(body.length)}, ${items} items (load average ${loadBefore})`)
     console.log(`  app:      warm-up ${load.warmupSeconds} s, then ${load.seconds} s at ${load.connections} connections…`)
-    const appResult = await measure(url, load)
+    const appResult = await measure(url, { ...load, nextPath })
     console.log(`            ${formatRate(appResult.requestsPerSecond)} req/s, p50 ${appResult.p50} ms, p99 ${appResult.p99} ms`)
 
     const baseline = await startBaselineServer(cleanups, body, contentType)
