@@ -1,9 +1,11 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
+import { themes } from './shared/theme'
+
 export default defineNuxtConfig({
   // The given layout keeps pages/, components/ and server/ at the root: pin it.
   modules: ['vuetify-nuxt-module', '@nuxt/eslint'],
   devtools: { enabled: false },
-  css: ['@fontsource/roboto/latin-400.css', '@fontsource/roboto/latin-500.css', '@fontsource/roboto/latin-700.css'],
+  css: ['@fontsource/roboto/latin-400.css', '@fontsource/roboto/latin-500.css', '@fontsource/roboto/latin-700.css', '~/assets/page.css'],
   srcDir: '.',
   routeRules: {
     '/admin': { appLayout: 'admin' },
@@ -14,7 +16,8 @@ export default defineNuxtConfig({
     // Migrations travel inside the server bundle, so `.output/` runs from anywhere.
     serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
     // The interactive API reference is served from our own origin.
-    publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: 60 * 60 * 24 }],
+    // A missing file falls through to the API's catch-all: a problem+json 404, not the HTML error page.
+    publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: 60 * 60 * 24, fallthrough: true }],
     externals: { external: ['@electric-sql/pglite'] },
   },
   typescript: {
@@ -28,6 +31,8 @@ export default defineNuxtConfig({
     moduleOptions: { styles: true },
     vuetifyOptions: {
       icons: { defaultSet: 'mdi-svg' },
+      // plugins/preferences.ts picks the visitor's theme per request.
+      theme: { defaultTheme: 'light', themes },
     },
   },
 })

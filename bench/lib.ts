@@ -3,8 +3,9 @@
 // Run by Node's own TypeScript stripping, so: relative imports with `.ts`, plain type syntax only.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http'
 import { createServer } from 'node:net'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 
@@ -115,6 +116,9 @@ export function machine() {
   return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', platform: `${process.platform}-${process.arch}` }
 }
 
+/** The 1-minute load average: on a shared machine, a hint of how much else was running. */
+export const loadAverage = () => Math.round(loadavg()[0]! * 100) / 100
+
 // ---------------------------------------------------------------------------------------------
 // Database: embedded PGlite in a temporary directory, or a fresh PostgreSQL database.
 
@@ -147,7 +151,8 @@ export async function prepareDatabase(cleanups: Cleanups, postgresUrl?: string):
     })
     const url = new URL(postgresUrl)
     url.pathname = `/${name}`
-    const label = `PostgreSQL ${(await admin.unsafe('show server_version'))[0]?.server_version ?? ''} (${url.host}, fresh database)`.replace('  ', ' ')
+    const version = String((await admin.unsafe('show server_version'))[0]?.server_version ?? '').split(' ')[0]
+    const label = `PostgreSQL ${version} at ${url.host} (fresh database)`
     return { kind: 'postgres', env: { DATABASE_URL: url.toString() }, label }
   }
   const dir = await mkdtemp(join(tmpdir(), 'status-page-bench-'))
@@ -243,6 +248,45 @@ export async function startBaselineServer(cleanups: Cleanups, body: Uint8Array, 
   return { url, process: child, output, stop }
 }
 
+/**
+ * Like startBaselineServer, but answers with exactly `headers` (plus content-length): for a body
+ * that needs more than a content-type, such as a compressed page and its content-encoding. The
+ * same few lines as bench/static-server.ts, with the headers passed in as JSON.
+ */
+export async function startBaselineServerWithHeaders(cleanups: Cleanups, body: Uint8Array, headers: Record<string, string>): Promise<RunningServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'status-page-baseline-'))
+  cleanups.add(`remove ${dir}`, () => rm(dir, { recursive: true, force: true }))
+  const file = join(dir, 'body')
+  await writeFile(file, body)
+  const port = await freePort()
+  const source = `
+    import { readFileSync } from 'node:fs'
+    import { createServer } from 'node:http'
+    const [port, file, headersJson] = process.argv.slice(1)
+    const body = readFileSync(file)
+    const headers = { ...JSON.parse(headersJson), 'content-length': String(body.length) }
+    const server = createServer((request, response) => {
+      request.resume()
+      response.writeHead(200, headers)
+      response.end(body)
+    })
+    server.listen(Number(port), '127.0.0.1', () => console.log('baseline serving ' + body.length + ' bytes on port ' + port))
+    for (const signal of ['SIGTERM', 'SIGINT']) {
+      process.once(signal, () => {
+        server.close(() => process.exit(0))
+        server.closeAllConnections()
+      })
+    }
+  `
+  const args = ['--input-type=module', '--eval', source, String(port), file, JSON.stringify(headers)]
+  const { child, output } = spawnLogged(args, { ...process.env, NODE_ENV: 'production' })
+  const stop = () => stopChild(child)
+  cleanups.add('stop baseline server', stop)
+  const url = `http://127.0.0.1:${port}`
+  await waitFor(url, child, output, 10_000)
+  return { url, process: child, output, stop }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Talking to the API.
 
@@ -277,6 +321,21 @@ export async function fetchBytes(url: string): Promise<{ body: Uint8Array, conte
   const body = new Uint8Array(await response.arrayBuffer())
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${Buffer.from(body).toString('utf8').slice(0, 500)}`)
   return { body, contentType: response.headers.get('content-type') ?? 'application/octet-stream', status: response.status }
+}
+
+/**
+ * One GET with the given request headers, as it comes over the wire: unlike fetch(), the body is
+ * not decompressed, so a gzip or brotli response comes back as the bytes the server sent.
+ */
+export function fetchRaw(url: string, headers: Record<string, string> = {}): Promise<{ body: Uint8Array, headers: IncomingHttpHeaders, status: number }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('error', reject)
+      response.on('end', () => resolve({ body: new Uint8Array(Buffer.concat(chunks)), headers: response.headers, status: response.statusCode ?? 0 }))
+    }).on('error', reject)
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,6 +503,10 @@ export interface LoadOptions {
   connections: number
   seconds: number
   warmupSeconds: number
+  /** A new path for every request, for runs that must miss the server's caches. */
+  nextPath?: () => string
+  /** Request headers for every request (e.g. accept-encoding, as a browser sends it). */
+  headers?: Record<string, string>
 }
 
 export interface LoadResult {
@@ -460,15 +523,30 @@ export interface LoadResult {
 }
 
 /**
+ * Waits until the server has worked off what a finished run left behind. autocannon drops its
+ * connections with requests still in flight, and the server answers them anyway; a saturated
+ * server also accepts new connections only slowly. Starting the next run at once would measure
+ * that backlog (and starve the new run's first connections for seconds), so: one request, which
+ * queues up behind the backlog, then a short pause.
+ */
+async function settle(url: string) {
+  await fetch(url, { signal: AbortSignal.timeout(60_000) }).then(response => response.arrayBuffer(), () => undefined)
+  await sleep(250)
+}
+
+/**
  * A warm-up run, then the measured run, both at `connections` concurrent connections (no
- * pipelining). Any error, timeout or non-2xx answer fails it: a benchmark of errors means nothing.
+ * pipelining), each followed by settling. Any error, timeout or non-2xx answer fails it: a
+ * benchmark of errors means nothing.
  */
 export async function measure(url: string, options: LoadOptions): Promise<LoadResult> {
   const run = async (seconds: number) => {
-    const result = await autocannon({ url, connections: options.connections, duration: seconds, pipelining: 1, timeout: 30 })
+    const requests = options.nextPath && [{ setupRequest: (request: object) => ({ ...request, path: options.nextPath!() }) }]
+    const result = await autocannon({ url, connections: options.connections, duration: seconds, pipelining: 1, timeout: 30, requests, ...(options.headers && { headers: options.headers }) })
     if (result.errors || result.timeouts || result.non2xx) {
       throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers in ${result.requests.total} requests`)
     }
+    await settle(url)
     return result
   }
   if (options.warmupSeconds > 0) await run(options.warmupSeconds)

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { Logger } from 'drizzle-orm/logger'
+import type { Sql } from 'postgres'
 import * as schema from './schema.ts'
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -12,6 +13,8 @@ export type Queryable = Database | Transaction
 export interface DatabaseHandle {
   db: Database
   kind: 'postgres' | 'pglite'
+  /** PostgreSQL only: LISTEN/NOTIFY, by which app instances on one database tell each other about writes. */
+  channels?: Pick<Sql, 'listen' | 'notify'>
   close: () => Promise<void>
 }
 
@@ -30,7 +33,7 @@ export async function openDatabase({ url, dataDir, logger }: OpenOptions): Promi
     const { default: postgres } = await import('postgres')
     const { drizzle } = await import('drizzle-orm/postgres-js')
     const client = postgres(url, { onnotice: () => {} })
-    return { db: drizzle(client, { schema, casing, logger }) as unknown as Database, kind: 'postgres', close: () => client.end() }
+    return { db: drizzle(client, { schema, casing, logger }) as unknown as Database, kind: 'postgres', channels: client, close: () => client.end() }
   }
   if (url && url !== 'memory://') throw new Error(`DATABASE_URL must start with postgres:// or be memory://, got "${url.split(':')[0]}:…"`)
   const { PGlite } = await import('@electric-sql/pglite')

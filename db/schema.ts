@@ -78,6 +78,14 @@ export const apiTokens = pgTable('api_tokens', {
   lastUsedAt: instant(),
 })
 
+// The public page's settings, one row per setting. Absent rows take their default
+// (server/services/settings.ts), so adding a setting needs no migration.
+export const settings = pgTable('settings', {
+  name: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: instant().notNull().defaultNow(),
+})
+
 // People who sign in to the admin area. Emails are stored in lower case.
 export const users = pgTable('users', {
   id: uuid().primaryKey().defaultRandom(),

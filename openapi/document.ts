@@ -1,7 +1,7 @@
 // The project's OpenAPI document, built from the schemas in ./schemas.ts: every operation of the
 // SCS status page API 1.1.2 (same paths, operation ids and status codes), plus what SCS leaves
-// open: bearer authentication, problem+json errors and the health endpoints, plus the admin
-// area's own operations (tag `admin`).
+// open: bearer authentication, problem+json errors, live updates, the page settings, the health
+// endpoints and the admin area's own operations (tag `admin`).
 // `npm run openapi` writes it to openapi/openapi.json; the server serves it at /api/openapi.json.
 import { z } from 'zod'
 import './schemas.ts'
@@ -210,6 +210,30 @@ const paths = {
       responses: { ...noContent, ...writeErrors, ...notFound },
     },
   },
+  '/settings': {
+    get: {
+      operationId: 'getSettings', tags: ['settings'], summary: 'Get the settings of the public page (an extension of SCS).',
+      responses: ok('The settings, defaults filled in.', dataOf(ref('Settings'))),
+    },
+    patch: {
+      operationId: 'updateSettings', tags: ['settings'], summary: 'Change settings of the public page; omitted ones stay.', ...secured,
+      requestBody: body('SettingsPatch', 'The settings to change (any subset).'),
+      responses: { ...noContent, ...writeErrors },
+    },
+  },
+}
+
+// Not part of SCS: what keeps open status pages current.
+const events = {
+  '/events': {
+    get: {
+      operationId: 'getEvents', tags: ['live'],
+      summary: 'Server-sent events: `version` (the data version) on connect and every 25 s, `change` (the new data version) after every write.',
+      responses: {
+        200: { description: 'An endless event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+      },
+    },
+  },
 }
 
 // The admin area's own operations: sessions for everyone, the rest for admins only (an admin's
@@ -334,11 +358,14 @@ export function buildOpenApiDocument() {
       { name: 'impact', description: 'Handles impact types and severities.' },
       { name: 'component', description: 'Handles components.' },
       { name: 'incident', description: 'Handles incidents and their updates.' },
+      { name: 'live', description: 'Live updates for open pages; an extension to SCS.' },
+      { name: 'settings', description: 'Settings of the public page; an extension to SCS.' },
       { name: 'admin', description: 'The admin area: sessions, users, API tokens, the audit log, incident templates.' },
       { name: 'health', description: 'Liveness and readiness, outside /api.' },
     ],
     paths: {
       ...paths,
+      ...events,
       ...adminPaths,
       '/healthz': health('getHealth', 'Liveness: 200 while the process runs.', { 200: status('Alive.') }),
       '/readyz': health('getReadiness', 'Readiness: 200 when the database answers, 503 otherwise.', {

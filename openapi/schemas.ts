@@ -6,10 +6,18 @@ import { z } from 'zod'
 export const named = <T extends z.ZodType>(id: string, description: string, schema: T) => schema.meta({ id, description })
 
 export const Id = named('Id', 'Identification for objects, a UUID.', z.uuid())
-export const Incremental = named('Incremental', 'Positive and incrementing number for ordering and identification of sub resources.', z.int().min(0))
+// Orders and generations are 32-bit integers in the database: a larger number names nothing and
+// must be refused as invalid, not reach a query and fail there.
+const MAX_INCREMENTAL = 2_147_483_647
+export const Incremental = named('Incremental', 'Positive and incrementing number for ordering and identification of sub resources.', z.int().min(0).max(MAX_INCREMENTAL))
 export const DisplayName = named('DisplayName', 'Short and describing name.', z.string().trim().min(1).max(200))
 export const Description = named('Description', 'A longer text with detailed information.', z.string().max(20_000))
+// The database and its drivers keep the years 1000 to 9999 (UTC) intact; year 0 and years past
+// 9999 fail in the database, and years below 100 come back as 19xx or 20xx. Other instants are refused.
+const EARLIEST = Date.parse('1000-01-01T00:00:00Z')
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z')
 export const Instant = z.iso.datetime({ offset: true })
+  .refine(value => Date.parse(value) >= EARLIEST && Date.parse(value) <= LATEST, 'must lie in the years 1000 to 9999 (UTC)')
 export const DateTime = named('Date', 'Point in time (RFC 3339). Nullable for open end timeframes.', Instant.nullable())
 export const SeverityValue = named('SeverityValue', 'The severity of an impact affecting a component, 0 (maintenance) to 100.', z.int().min(0).max(100))
 export const Labels = named('Labels', 'Labels are free text key value pairs for components.', z.record(z.string().min(1).max(100), z.string().max(200)))
@@ -38,8 +46,12 @@ export const ImpactTypeResponseData = named('ImpactTypeResponseData', 'An impact
   description: Description.optional(),
 }))
 
+// A severity's name is its path segment (/severities/{severityName}), so it cannot hold the
+// characters that end a path segment.
+const SeverityName = DisplayName.regex(/^[^/?#]*$/, 'must not contain /, ? or #')
+
 export const Severity = named('Severity', 'A severity has an identifying name and a numeric value.', z.strictObject({
-  displayName: DisplayName,
+  displayName: SeverityName,
   value: SeverityValue,
 }))
 
@@ -115,9 +127,41 @@ export const IncidentUpdateRequest = named('IncidentUpdateRequest', 'An update t
   createdAt: Instant.optional(),
 }))
 
+// Settings of the public page, an extension of SCS: operators change them at run time.
+
+const LabelName = z.string().min(1).max(100)
+const LinkUrl = z.string().trim().max(2000)
+  .regex(/^(https?:\/\/|mailto:|\/(?!\/))/, 'must be an http(s) or mailto: URL, or a path on this site')
+// Every visitor loads the logo, and the page loads nothing from another origin: a path on this
+// site (a reverse proxy may serve it) or an inline image.
+const LogoUrl = z.string().trim().max(200_000)
+  .regex(/^(\/(?!\/)|data:image\/(png|jpeg|gif|webp|svg\+xml);base64,)/, 'must be a path on this site or a data:image/…;base64 URI')
+
+export const FooterLink = named('FooterLink', 'A link in the footer of the public page.', z.strictObject({
+  label: z.string().trim().min(1).max(100),
+  url: LinkUrl,
+}))
+
+export const Settings = named('Settings', 'How the public status page presents itself.', z.strictObject({
+  title: z.string().trim().min(1).max(100).describe('The name of the page, in its header and the browser title.'),
+  logoUrl: LogoUrl.nullable().describe('A logo shown before the title: a path on this site or a data:image URI.'),
+  about: z.string().trim().max(5000).nullable().describe('Plain text about the page and its operator, shown in the footer.'),
+  imprintUrl: LinkUrl.nullable().describe('The legal notice (Impressum), which German operators must show.'),
+  privacyUrl: LinkUrl.nullable().describe('The privacy policy.'),
+  footerLinks: z.array(FooterLink).max(10).describe('Further links in the footer.'),
+  groupBy: z.array(LabelName).max(3)
+    .refine(names => new Set(names).size === names.length, 'label names must be unique')
+    .describe('Component labels to group by, outermost first; components without a label come last.'),
+  maintenanceDays: z.int().min(1).max(365).describe('How many days ahead the page lists scheduled maintenance.'),
+}))
+
+export const SettingsPatch = named('SettingsPatch', 'Settings to change; omitted ones stay, null clears an optional one.', Settings.partial())
+
 // Parameters.
 
-export const GenerationQuery = z.object({ generation: z.coerce.number().pipe(z.int().min(1)).optional() })
+/** A whole number written in decimal digits, as paths and queries carry it (no `1e1`, no `0x10`). */
+export const Digits = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(Incremental)
+export const GenerationQuery = z.object({ generation: Digits.pipe(z.int().min(1)).optional() })
 export const AtQuery = z.object({ at: Instant.optional() })
 export const IncidentWindowQuery = z.object({
   start: Instant,
@@ -143,3 +187,5 @@ export type NewImpactType = z.infer<typeof ImpactTypeRequest>
 export type NewComponent = z.infer<typeof ComponentRequest>
 export type NewIncident = z.infer<typeof IncidentRequest>
 export type NewIncidentUpdate = z.infer<typeof IncidentUpdateRequest>
+export type SettingsData = z.infer<typeof Settings>
+export type SettingsChange = z.infer<typeof SettingsPatch>

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { impactTypes } from '../../db/schema.ts'
 import type { ImpactTypeResponse, NewImpactType } from '../../openapi/schemas.ts'
-import { conflict, databaseError, FOREIGN_KEY_VIOLATION, notFound } from './problem.ts'
+import { conflict, databaseError, FOREIGN_KEY_VIOLATION, notFound, RESTRICT_VIOLATION } from './problem.ts'
 import { omitNull } from './values.ts'
 
 type ImpactTypeInput = Omit<NewImpactType, 'id'>
@@ -35,7 +35,8 @@ export async function updateImpactType(db: Queryable, id: string, patch: Partial
 export async function deleteImpactType(db: Queryable, id: string) {
   const deleted = await db.delete(impactTypes).where(eq(impactTypes.id, id)).returning({ id: impactTypes.id })
     .catch((error: unknown) => {
-      if (databaseError(error)?.code !== FOREIGN_KEY_VIOLATION) throw error
+      const code = databaseError(error)?.code
+      if (code !== FOREIGN_KEY_VIOLATION && code !== RESTRICT_VIOLATION) throw error
       throw conflict(`Impact type ${id} is used by incidents; change their impacts first.`)
     })
   if (deleted.length === 0) throw notFound(`No impact type with id ${id}.`)

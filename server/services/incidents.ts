@@ -1,59 +1,64 @@
 // Incidents and the impacts that tie them to components. Every write runs in a transaction
 // and checks the whole resulting incident, so a refused write leaves nothing behind.
-import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lte, min, or, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { components, impacts, impactTypes, incidents, incidentUpdates } from '../../db/schema.ts'
 import type { ImpactData, IncidentData, NewIncident } from '../../openapi/schemas.ts'
 import { assertPhaseExists } from './phases.ts'
-import { invalidField, notFound } from './problem.ts'
+import { badRequest, invalidField, notFound } from './problem.ts'
 import { isoOrNull } from './values.ts'
+
+const MAINTENANCE_NEEDS_BOTH = 'maintenance (an impact of severity 0) needs both beganAt and endedAt'
 
 export type IncidentInput = Omit<NewIncident, 'id' | 'updates'>
 
-// One query, whatever the number of incidents: impacts and update orders come as lateral joins.
-function findIncidents(db: Queryable, where: SQL | undefined) {
-  return db.query.incidents.findMany({
-    where,
-    orderBy: [asc(incidents.beganAt), asc(incidents.id)],
-    with: {
-      impacts: { orderBy: [asc(impacts.componentId), asc(impacts.impactTypeId)] },
-      updates: { columns: { order: true }, orderBy: asc(incidentUpdates.order) },
-    },
-  })
-}
-
-type IncidentRow = Awaited<ReturnType<typeof findIncidents>>[number]
-
-function toIncidentData(row: IncidentRow): IncidentData {
-  return {
+// Three queries, whatever the number of incidents: the incidents, their impacts and their update
+// orders, matched up here. (Lateral joins would make it one query, evaluated once per incident.)
+async function findIncidents(db: Queryable, where: SQL | undefined): Promise<IncidentData[]> {
+  const matching = db.select({ id: incidents.id }).from(incidents).where(where)
+  const [rows, impactRows, updateRows] = await Promise.all([
+    db.select().from(incidents).where(where).orderBy(asc(incidents.beganAt), asc(incidents.id)),
+    db.select().from(impacts).where(inArray(impacts.incidentId, matching))
+      .orderBy(asc(impacts.componentId), asc(impacts.impactTypeId)),
+    db.select({ incidentId: incidentUpdates.incidentId, order: incidentUpdates.order }).from(incidentUpdates)
+      .where(inArray(incidentUpdates.incidentId, matching)).orderBy(asc(incidentUpdates.order)),
+  ])
+  const impactsOf = Map.groupBy(impactRows, impact => impact.incidentId)
+  const updatesOf = Map.groupBy(updateRows, update => update.incidentId)
+  return rows.map(row => ({
     id: row.id,
     displayName: row.displayName,
     ...(row.description !== null && { description: row.description }),
     beganAt: row.beganAt.toISOString(),
     endedAt: isoOrNull(row.endedAt),
     ...(row.phaseGeneration !== null && row.phaseOrder !== null && { phase: { generation: row.phaseGeneration, order: row.phaseOrder } }),
-    updates: row.updates.map(update => update.order),
-    affects: row.impacts.map(impact => ({ reference: impact.componentId, type: impact.impactTypeId, severity: impact.severity })),
-  }
+    updates: (updatesOf.get(row.id) ?? []).map(update => update.order),
+    affects: (impactsOf.get(row.id) ?? []).map(impact => ({ reference: impact.componentId, type: impact.impactTypeId, severity: impact.severity })),
+  }))
 }
 
 /** Every incident whose time span overlaps [start, end], ongoing ones included. */
 export async function listIncidents(db: Queryable, start: Date, end: Date): Promise<IncidentData[]> {
-  const overlaps = and(lte(incidents.beganAt, end), or(isNull(incidents.endedAt), gte(incidents.endedAt, start)))
-  return (await findIncidents(db, overlaps)).map(toIncidentData)
+  return findIncidents(db, and(lte(incidents.beganAt, end), or(isNull(incidents.endedAt), gte(incidents.endedAt, start))))
 }
 
 export async function getIncident(db: Queryable, id: string): Promise<IncidentData> {
-  const [row] = await findIncidents(db, eq(incidents.id, id))
-  if (!row) throw notFound(`No incident with id ${id}.`)
-  return toIncidentData(row)
+  const [incident] = await findIncidents(db, eq(incidents.id, id))
+  if (!incident) throw notFound(`No incident with id ${id}.`)
+  return incident
 }
 
 export function createIncident(db: Queryable, input: IncidentInput): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
+    const affects = input.affects ?? []
+    // A maintenance window is planned: both ends are stated, the start is never taken from the clock.
+    if (affects.some(impact => impact.severity === 0)) {
+      const missing = (['beganAt', 'endedAt'] as const).filter(field => !input[field])
+        .map(field => ({ field, message: MAINTENANCE_NEEDS_BOTH }))
+      if (missing.length > 0) throw badRequest(missing.map(e => `${e.field}: ${e.message}`).join('; '), missing)
+    }
     const beganAt = input.beganAt ? new Date(input.beganAt) : new Date()
     const endedAt = input.endedAt ? new Date(input.endedAt) : null
-    const affects = input.affects ?? []
     await assertValidIncident(tx, { beganAt, endedAt, affects, phase: input.phase })
     const [{ id }] = await tx.insert(incidents).values({
       displayName: input.displayName,
@@ -106,7 +111,7 @@ interface IncidentState {
 async function assertValidIncident(db: Queryable, { beganAt, endedAt, affects, phase }: IncidentState) {
   if (endedAt && endedAt < beganAt) throw invalidField('endedAt', 'must not be before beganAt')
   if (!endedAt && affects.some(impact => impact.severity === 0)) {
-    throw invalidField('endedAt', 'maintenance (an impact of severity 0) needs both beganAt and endedAt')
+    throw invalidField('endedAt', MAINTENANCE_NEEDS_BOTH)
   }
   if (phase) await assertPhaseExists(db, phase)
   if (affects.length > 0 && 'reference' in affects[0]!) await assertImpactsResolve(db, affects as ImpactData[])
@@ -118,9 +123,11 @@ export async function assertImpactsResolve(db: Queryable, affects: ImpactData[])
   const twice = pairs.findIndex((pair, i) => pairs.indexOf(pair) !== i)
   if (twice >= 0) throw invalidField(`affects[${twice}]`, 'this component and impact type are already listed')
 
+  // `for key share` keeps the rows from being deleted until the write commits: a concurrent
+  // delete waits, then removes the new impacts with the component or is refused for the impact type.
   const [knownComponents, knownTypes] = await Promise.all([
-    db.select({ id: components.id }).from(components).where(inArray(components.id, affects.map(impact => impact.reference))),
-    db.select({ id: impactTypes.id }).from(impactTypes).where(inArray(impactTypes.id, affects.map(impact => impact.type))),
+    db.select({ id: components.id }).from(components).where(inArray(components.id, affects.map(impact => impact.reference))).for('key share'),
+    db.select({ id: impactTypes.id }).from(impactTypes).where(inArray(impactTypes.id, affects.map(impact => impact.type))).for('key share'),
   ])
   const componentIds = new Set(knownComponents.map(row => row.id))
   const typeIds = new Set(knownTypes.map(row => row.id))
@@ -138,4 +145,10 @@ async function insertImpacts(db: Queryable, incidentId: string, affects: ImpactD
     impactTypeId: impact.type,
     severity: impact.severity,
   })))
+}
+
+/** When the earliest incident began; null when there is none. */
+export async function firstIncidentStart(db: Queryable): Promise<Date | null> {
+  const [row] = await db.select({ first: min(incidents.beganAt) }).from(incidents)
+  return row?.first ?? null
 }

@@ -45,3 +45,5 @@ export function databaseError(error: unknown): { code: string, constraint: strin
 
 export const UNIQUE_VIOLATION = '23505'
 export const FOREIGN_KEY_VIOLATION = '23503'
+/** What newer PostgreSQL versions (PGlite among them) raise for an ON DELETE RESTRICT foreign key. */
+export const RESTRICT_VIOLATION = '23001'

@@ -1,23 +1,27 @@
 // What every API handler shares: problem+json errors, and parsing of bodies, ids and queries
 // against the schemas in openapi/schemas.ts.
 import type { H3Event } from 'h3'
-import { z } from 'zod'
-import { Id, Incremental } from '../../openapi/schemas'
-import { badRequest, Problem, type FieldError } from '../services/problem'
+import type { z } from 'zod'
+import { Digits, Id } from '../../openapi/schemas'
+import { badRequest, invalidField, Problem, type FieldError } from '../services/problem'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
 const READING = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * An API route: any error becomes an RFC 9457 problem+json response, and every successful write
- * goes to the audit log under the caller that requireWriteAccess (or its kin) authenticated.
+ * An API route: any error becomes an RFC 9457 problem+json response. Every successful write
+ * marks the data changed (server/utils/changes.ts) and goes to the audit log under the caller
+ * that requireWriteAccess (or its kin) authenticated.
  */
 export function defineApiHandler<T>(handler: (event: H3Event) => Promise<T>) {
   return defineEventHandler(async (event) => {
     try {
       const result = await handler(event)
-      if (!READING.has(event.method)) await recordWrite(event, result)
+      if (!READING.has(event.method)) {
+        markChanged()
+        await recordWrite(event, result)
+      }
       return result
     }
     catch (error) {
@@ -53,10 +57,9 @@ const fieldName = (path: PropertyKey[]) =>
 
 /** Turns a failed schema check into a 400 that names every offending field. */
 function invalid(error: z.ZodError, where: string): Problem {
-  const errors: FieldError[] = error.issues.map(issue => ({
-    field: fieldName(issue.path) || where,
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
-  }))
+  const errors: FieldError[] = error.issues.flatMap(issue => issue.code === 'unrecognized_keys'
+    ? issue.keys.map(key => ({ field: fieldName([...issue.path, key]), message: 'unknown field' }))
+    : [{ field: fieldName(issue.path) || where, message: issue.message }])
   return badRequest(errors.map(e => `${e.field}: ${e.message}`).join('; '), errors)
 }
 
@@ -98,8 +101,24 @@ declare module 'h3' {
 
 export const routeId = (event: H3Event, name: string): string => parseWith(Id, getRouterParam(event, name), name)
 
-export const routeOrder = (event: H3Event, name: string): number =>
-  parseWith(z.coerce.number().pipe(Incremental), getRouterParam(event, name), name)
+/**
+ * A free-text path parameter (a severity's name), decoded once. h3 decodes the path before it
+ * routes and cuts it at the first `?`, so an encoded `?` (%3F) would end the parameter there:
+ * take the parameter's segment from the raw URL instead.
+ */
+export function routeText(event: H3Event, name: string): string {
+  const index = (event.context.matchedRoute?.path ?? '').split('/').indexOf(`:${name}`)
+  const raw = (event.node.req.originalUrl ?? event.node.req.url ?? '').split('?')[0]!.split('/')[index]
+  if (index < 0 || raw === undefined) return getRouterParam(event, name, { decode: true })!
+  try {
+    return decodeURIComponent(raw)
+  }
+  catch {
+    throw invalidField(name, 'not a valid percent-encoded path segment')
+  }
+}
+
+export const routeOrder = (event: H3Event, name: string): number => parseWith(Digits, getRouterParam(event, name), name)
 
 export const queryAs = <T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> => parseWith(schema, getQuery(event), 'query')
 

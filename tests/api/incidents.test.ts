@@ -126,9 +126,20 @@ describe('POST /incidents', () => {
       await refuse({ beganAt: '2032-02-02T02:00:00' }, 'beganAt')
     })
 
+    it('with instants the database cannot keep', async () => {
+      await refuse({ beganAt: '0000-01-01T00:00:00Z', endedAt: '2032-02-02T03:00:00Z' }, 'beganAt')
+      await refuse({ beganAt: '0050-06-01T00:00:00Z', endedAt: '2032-02-02T03:00:00Z' }, 'beganAt')
+      await refuse({ endedAt: '9999-12-31T23:00:00-12:00' }, 'endedAt')
+    })
+
     it('with maintenance (severity 0) that has no end', async () => {
       await refuse({ affects: [{ reference: component, type: impactType, severity: 0 }] }, 'endedAt')
       await refuse({ endedAt: null, affects: [{ reference: component, type: impactType, severity: 0 }] }, 'endedAt')
+    })
+
+    it('with maintenance (severity 0) that has no stated start', async () => {
+      const body = { displayName: refusedName, endedAt: '2032-02-02T03:00:00Z', affects: [{ reference: component, type: impactType, severity: 0 }] }
+      expectProblem(await post('/api/incidents', body), 400, 'beganAt')
     })
 
     it('with maintenance among other impacts that has no end', async () => {
@@ -143,11 +154,13 @@ describe('POST /incidents', () => {
     it('with a phase of an unknown generation', async () => {
       await refuse({ phase: { generation: generation + 1000, order: 0 } }, 'phase.generation')
       await refuse({ phase: { generation: 0, order: 0 } }, 'phase.generation')
+      await refuse({ phase: { generation: 2 ** 31, order: 0 } }, 'phase.generation')
     })
 
     it('with a phase order beyond the generation\'s list', async () => {
       await refuse({ phase: { generation, order: 3 } }, 'phase.order')
       await refuse({ phase: { generation, order: -1 } }, 'phase.order')
+      await refuse({ phase: { generation, order: 2 ** 31 } }, 'phase.order')
     })
 
     it('with an unknown component in affects', async () => {
@@ -277,6 +290,11 @@ describe('GET /incidents', () => {
     expect(mine(listed)).toHaveLength(6)
   })
 
+  it('takes the widest window the database keeps', async () => {
+    const listed = await listIncidents('1000-01-01T00:00:00Z', '9999-12-31T23:59:59Z')
+    expect(mine(listed)).toHaveLength(Object.keys(spans).length)
+  })
+
   it('follows changes of the time span', async () => {
     const id = await createIncident({ beganAt: at(-10), endedAt: at(-5) })
     expect((await listIncidents(start, end)).map(incident => incident.id)).not.toContain(id)
@@ -301,6 +319,11 @@ describe('GET /incidents', () => {
       expectProblem(await get(`/api/incidents${query({ start: '2033-03-10', end })}`), 400, 'start')
       expectProblem(await get(`/api/incidents${query({ start: '2033-03-10T00:00:00', end })}`), 400, 'start')
       expectProblem(await get(`/api/incidents${query({ start: '', end })}`), 400, 'start')
+    })
+
+    it('with instants outside the years the database keeps', async () => {
+      expectProblem(await get(`/api/incidents${query({ start: '0000-01-01T00:00:00Z', end })}`), 400, 'start')
+      expectProblem(await get(`/api/incidents${query({ start, end: '9999-12-31T23:00:00-12:00' })}`), 400, 'end')
     })
   })
 })

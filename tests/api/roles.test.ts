@@ -15,6 +15,13 @@ describe('editors', () => {
     expectResponse(await editor.del(`/api/incidents/${id}`), 'deleteIncident', 204)
   })
 
+  it('cannot change the page settings, which admins can', async () => {
+    const editor = await signInAs('editor')
+    expectProblem(await editor.patch('/api/settings', { maintenanceDays: 30 }), 403)
+    const admin = await signInAs('admin')
+    expectResponse(await admin.patch('/api/settings', { maintenanceDays: 30 }), 'updateSettings', 204)
+  })
+
   it('cannot reach users or tokens', async () => {
     const editor = await signInAs('editor')
     const { id } = await createUser('editor')

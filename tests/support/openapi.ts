@@ -13,6 +13,7 @@ export interface Operation {
   /** `in:name` of every parameter, path-level ones included. */
   parameters: string[]
   secured: boolean
+  tags: string[]
 }
 
 // The SCS document lies beside the project in the development and CI setups (../shared/reference);
@@ -38,6 +39,7 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
       statuses: Object.keys(operation.responses ?? {}),
       parameters: parameters.map((p: any) => `${p.in}:${p.name}`),
       secured: (operation.security ?? document.security ?? []).length > 0,
+      tags: operation.tags ?? [],
     }
   }))
 }

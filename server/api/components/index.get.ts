@@ -1,7 +1,7 @@
 import { AtQuery } from '../../../openapi/schemas'
 import { listComponents } from '../../services/components'
 
-export default defineApiHandler(async (event) => {
+export default definePublicRead(async (event) => {
   const { at } = queryAs(event, AtQuery)
   return { data: await listComponents(await useDatabase(), at ? new Date(at) : undefined) }
 })

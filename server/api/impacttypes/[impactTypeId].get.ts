@@ -1,5 +1,5 @@
 import { getImpactType } from '../../services/impact-types'
 
-export default defineApiHandler(async event => ({
+export default definePublicRead(async event => ({
   data: await getImpactType(await useDatabase(), routeId(event, 'impactTypeId')),
 }))

@@ -1,3 +1,3 @@
 import { listImpactTypes } from '../../services/impact-types'
 
-export default defineApiHandler(async () => ({ data: await listImpactTypes(await useDatabase()) }))
+export default definePublicRead(async () => ({ data: await listImpactTypes(await useDatabase()) }))

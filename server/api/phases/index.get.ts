@@ -1,7 +1,7 @@
 import { GenerationQuery } from '../../../openapi/schemas'
 import { getPhaseList } from '../../services/phases'
 
-export default defineApiHandler(async (event) => {
+export default definePublicRead(async (event) => {
   const { generation } = queryAs(event, GenerationQuery)
   return { data: await getPhaseList(await useDatabase(), generation) }
 })

@@ -1,5 +1,5 @@
 import { getSeverity } from '../../services/severities'
 
-export default defineApiHandler(async event => ({
-  data: await getSeverity(await useDatabase(), getRouterParam(event, 'severityName', { decode: true })!),
+export default definePublicRead(async event => ({
+  data: await getSeverity(await useDatabase(), routeText(event, 'severityName')),
 }))

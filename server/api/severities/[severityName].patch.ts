@@ -3,7 +3,7 @@ import { updateSeverity } from '../../services/severities'
 
 export default defineApiHandler(async (event) => {
   await requireWriteAccess(event)
-  const name = getRouterParam(event, 'severityName', { decode: true })!
+  const name = routeText(event, 'severityName')
   const patch = await readBodyAs(event, SeverityRequest.partial())
   await updateSeverity(await useDatabase(), name, patch)
   return noContent(event)

@@ -1,3 +1,3 @@
 import { listSeverities } from '../../services/severities'
 
-export default defineApiHandler(async () => ({ data: await listSeverities(await useDatabase()) }))
+export default definePublicRead(async () => ({ data: await listSeverities(await useDatabase()) }))

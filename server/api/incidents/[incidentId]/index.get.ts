@@ -1,5 +1,5 @@
 import { getIncident } from '../../../services/incidents'
 
-export default defineApiHandler(async event => ({
+export default definePublicRead(async event => ({
   data: await getIncident(await useDatabase(), routeId(event, 'incidentId')),
 }))

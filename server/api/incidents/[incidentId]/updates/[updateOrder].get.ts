@@ -1,5 +1,5 @@
 import { getIncidentUpdate } from '../../../../services/incident-updates'
 
-export default defineApiHandler(async event => ({
+export default definePublicRead(async event => ({
   data: await getIncidentUpdate(await useDatabase(), routeId(event, 'incidentId'), routeOrder(event, 'updateOrder')),
 }))

@@ -1,5 +1,5 @@
 import { listIncidentUpdates } from '../../../../services/incident-updates'
 
-export default defineApiHandler(async event => ({
+export default definePublicRead(async event => ({
   data: await listIncidentUpdates(await useDatabase(), routeId(event, 'incidentId')),
 }))

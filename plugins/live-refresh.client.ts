@@ -1,0 +1,42 @@
+// Keeps an open page current: /api/events announces every write, and the page refetches its data
+// (useFetch, useAsyncData) a moment later. Where the stream keeps failing, say behind a proxy that
+// buffers it, the page polls instead.
+const refreshDelayMs = 250
+// Thousands of open pages hear of a write at the same moment; a random delay spreads their
+// refetches over most of a second.
+const refreshSpreadMs = 650
+const pollMs = 30_000
+const failuresBeforePolling = 3
+
+export default defineNuxtPlugin(() => {
+  const router = useRouter()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const refreshSoon = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      // Admin forms hold edits that a refetch would overwrite.
+      if (!router.currentRoute.value.path.startsWith('/admin')) refreshNuxtData()
+    }, refreshDelayMs + Math.random() * refreshSpreadMs)
+  }
+
+  let version: string | undefined
+  const source = new EventSource('/api/events')
+  source.addEventListener('version', ({ data }) => {
+    // A different version after a reconnect means changes were missed meanwhile.
+    if (version !== undefined && data !== version) refreshSoon()
+    version = data
+  })
+  source.addEventListener('change', ({ data }) => {
+    version = data
+    refreshSoon()
+  })
+
+  let failures = 0
+  source.addEventListener('open', () => (failures = 0))
+  source.addEventListener('error', () => {
+    // EventSource reconnects by itself, unless the server answered with something else than a stream.
+    if (++failures < failuresBeforePolling && source.readyState !== EventSource.CLOSED) return
+    source.close()
+    setInterval(refreshSoon, pollMs)
+  })
+})

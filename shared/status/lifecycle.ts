@@ -1,0 +1,9 @@
+// Where an incident stands at a point in time, as the page labels it.
+import type { TimeSpan } from './incident.ts'
+
+export type IncidentState = 'scheduled' | 'ongoing' | 'resolved'
+
+export function incidentState(incident: TimeSpan, now: number): IncidentState {
+  if (Date.parse(incident.beganAt) > now) return 'scheduled'
+  return incident.endedAt !== null && Date.parse(incident.endedAt) <= now ? 'resolved' : 'ongoing'
+}

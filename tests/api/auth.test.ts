@@ -1,0 +1,216 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { buildOpenApiDocument } from '../../openapi/document'
+import { operationsOf, type OpenApiDocument } from '../support/openapi'
+import { expectProblem, expectResponse, request, tokens, type Reply } from './client'
+import { createComponent, createImpactType, createIncident, createIncidentUpdate, createPhaseList, fromNow, HOUR, uniqueName } from './fixtures'
+import { freeSeverityValues, severityJanitor } from './severity-fixtures'
+import { expectUnchanged } from './snapshot'
+
+const severities = severityJanitor()
+afterAll(() => severities.cleanup())
+
+interface Call {
+  path: string
+  body?: unknown
+  /** What else to compare before and after a refused call, beside the lists of everything. */
+  reads?: string[]
+}
+
+interface WriteOperation {
+  operationId: string
+  method: 'POST' | 'PATCH' | 'DELETE'
+  /** The path as in the OpenAPI document, below /api. */
+  template: string
+  status: number
+  /** Creates what one call needs (fresh each time, so a successful DELETE has something to delete). */
+  prepare: () => Promise<Call>
+}
+
+const resource = (path: string): Pick<Call, 'path' | 'reads'> => ({ path, reads: [path] })
+
+async function incidentWithUpdate() {
+  const incident = await createIncident({ beganAt: fromNow(-HOUR) })
+  const order = await createIncidentUpdate(incident)
+  return { path: `/api/incidents/${incident}/updates/${order}`, reads: [`/api/incidents/${incident}/updates`] }
+}
+
+const writeOperations: WriteOperation[] = [
+  {
+    operationId: 'createPhaseList', method: 'POST', template: '/phases', status: 201,
+    prepare: async () => ({ path: '/api/phases', body: { phases: [uniqueName('phase')] } }),
+  },
+  {
+    operationId: 'createImpactType', method: 'POST', template: '/impacttypes', status: 201,
+    prepare: async () => ({ path: '/api/impacttypes', body: { displayName: uniqueName('Impact type') } }),
+  },
+  {
+    operationId: 'updateImpactType', method: 'PATCH', template: '/impacttypes/{impactTypeId}', status: 204,
+    prepare: async () => ({ ...resource(`/api/impacttypes/${await createImpactType()}`), body: { displayName: uniqueName('Renamed') } }),
+  },
+  {
+    operationId: 'deleteImpactType', method: 'DELETE', template: '/impacttypes/{impactTypeId}', status: 204,
+    prepare: async () => resource(`/api/impacttypes/${await createImpactType()}`),
+  },
+  {
+    operationId: 'createSeverity', method: 'POST', template: '/severities', status: 204,
+    prepare: async () => {
+      const [value] = await freeSeverityValues(1)
+      return { path: '/api/severities', body: { displayName: severities.track(uniqueName('Severity')), value } }
+    },
+  },
+  {
+    operationId: 'updateSeverity', method: 'PATCH', template: '/severities/{severityName}', status: 204,
+    prepare: async () => {
+      const { displayName } = await severities.create()
+      return { ...resource(`/api/severities/${encodeURIComponent(displayName)}`), body: { displayName: severities.track(uniqueName('Renamed')) } }
+    },
+  },
+  {
+    operationId: 'deleteSeverity', method: 'DELETE', template: '/severities/{severityName}', status: 204,
+    prepare: async () => resource(`/api/severities/${encodeURIComponent((await severities.create()).displayName)}`),
+  },
+  {
+    operationId: 'createComponent', method: 'POST', template: '/components', status: 201,
+    prepare: async () => ({ path: '/api/components', body: { displayName: uniqueName('Component') } }),
+  },
+  {
+    operationId: 'updateComponent', method: 'PATCH', template: '/components/{componentId}', status: 204,
+    prepare: async () => ({ ...resource(`/api/components/${await createComponent()}`), body: { labels: { changed: 'yes' } } }),
+  },
+  {
+    operationId: 'deleteComponent', method: 'DELETE', template: '/components/{componentId}', status: 204,
+    prepare: async () => resource(`/api/components/${await createComponent()}`),
+  },
+  {
+    operationId: 'createIncident', method: 'POST', template: '/incidents', status: 201,
+    prepare: async () => ({ path: '/api/incidents', body: { displayName: uniqueName('Incident'), beganAt: fromNow(-HOUR) } }),
+  },
+  {
+    operationId: 'updateIncident', method: 'PATCH', template: '/incidents/{incidentId}', status: 204,
+    prepare: async () => ({ ...resource(`/api/incidents/${await createIncident({ beganAt: fromNow(-HOUR) })}`), body: { endedAt: fromNow(0) } }),
+  },
+  {
+    operationId: 'deleteIncident', method: 'DELETE', template: '/incidents/{incidentId}', status: 204,
+    prepare: async () => resource(`/api/incidents/${await createIncident({ beganAt: fromNow(-HOUR) })}`),
+  },
+  {
+    operationId: 'createIncidentUpdate', method: 'POST', template: '/incidents/{incidentId}/updates', status: 201,
+    prepare: async () => {
+      const incident = await createIncident({ beganAt: fromNow(-HOUR) })
+      return { ...resource(`/api/incidents/${incident}/updates`), body: { displayName: uniqueName('Update') } }
+    },
+  },
+  {
+    operationId: 'updateIncidentUpdate', method: 'PATCH', template: '/incidents/{incidentId}/updates/{updateOrder}', status: 204,
+    prepare: async () => {
+      const { path, reads } = await incidentWithUpdate()
+      return { path, reads: [...reads, path], body: { description: 'more detail' } }
+    },
+  },
+  {
+    operationId: 'deleteIncidentUpdate', method: 'DELETE', template: '/incidents/{incidentId}/updates/{updateOrder}', status: 204,
+    prepare: incidentWithUpdate,
+  },
+  {
+    operationId: 'updateSettings', method: 'PATCH', template: '/settings', status: 204,
+    // The default value, so that the settings stay as tests/api/settings.test.ts expects them.
+    prepare: async () => ({ ...resource('/api/settings'), body: { maintenanceDays: 30 } }),
+  },
+]
+
+// The admin area's own operations (sessions, users, tokens, audit, templates) have their own
+// rules and tests (sessions, roles, csrf, audit, templates).
+const apiOperations = () => operationsOf(buildOpenApiDocument() as OpenApiDocument).filter(operation => !operation.tags.includes('admin'))
+
+const send = (operation: WriteOperation, call: Call, headers: Record<string, string> = {}) =>
+  request(operation.method, call.path, { body: call.body, token: null, headers })
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+function expectUnauthorized(reply: Reply) {
+  expectProblem(reply, 401)
+  expect(reply.headers.get('www-authenticate')).toMatch(/^Bearer\b/)
+}
+
+describe('write access', () => {
+  it('covers every write operation of the OpenAPI document, each one secured', () => {
+    const writes = apiOperations().filter(operation => operation.method !== 'get')
+    const key = (o: { operationId: string, method: string, path: string }) => `${o.operationId} ${o.method.toUpperCase()} ${o.path}`
+    expect(writeOperations.map(o => key({ ...o, path: o.template })).sort()).toEqual(writes.map(key).sort())
+    expect(writes.filter(operation => !operation.secured)).toEqual([])
+  })
+
+  describe.each(writeOperations)('$method $template ($operationId)', (operation) => {
+    it('answers 401 without a token, with an unknown token and with Basic, 403 with a read-only token; changes nothing', async () => {
+      const call = await operation.prepare()
+      await expectUnchanged(async () => {
+        const none = await send(operation, call)
+        expectUnauthorized(none)
+        expectUnauthorized(await send(operation, call, bearer('scs_unknown-token-0123456789abcdefghij')))
+        expectUnauthorized(await send(operation, call, bearer(`${tokens.readWrite}x`)))
+        expectUnauthorized(await send(operation, call, { authorization: `Basic ${Buffer.from(`admin:${tokens.admin}`).toString('base64')}` }))
+        expectUnauthorized(await send(operation, call, { authorization: tokens.admin }))
+        expectUnauthorized(await send(operation, call, { authorization: 'Bearer' }))
+        expectProblem(await send(operation, call, bearer(tokens.readOnly)), 403)
+      }, call.reads)
+    })
+
+    it('succeeds with a read-write token from the CLI, with the admin token, and with a lower-case scheme', async () => {
+      for (const headers of [bearer(tokens.readWrite), bearer(tokens.admin), { authorization: `bearer ${tokens.readWrite}` }]) {
+        const call = await operation.prepare()
+        expectResponse(await send(operation, call, headers), operation.operationId, operation.status)
+      }
+    })
+  })
+
+  it('checks the token before the body: broken JSON without a token is 401, with a read-only token 403', async () => {
+    const broken = { raw: '{"displayName": ', headers: { 'content-type': 'application/json' } }
+    expectUnauthorized(await request('POST', '/api/components', { ...broken, token: null }))
+    expectProblem(await request('POST', '/api/components', { ...broken, token: tokens.readOnly }), 403)
+  })
+
+  it('checks the token before the id: an unknown id without a token is 401, not 404', async () => {
+    expectUnauthorized(await request('DELETE', `/api/components/${crypto.randomUUID()}`, { token: null }))
+    expectUnauthorized(await request('DELETE', '/api/components/not-a-uuid', { token: null }))
+  })
+})
+
+describe('read access', () => {
+  // One of each resource, for the reads that need an id.
+  async function readPaths() {
+    const component = await createComponent()
+    const type = await createImpactType()
+    const incident = await createIncident({ beganAt: fromNow(-HOUR), affects: [{ reference: component, type, severity: 30 }] })
+    const order = await createIncidentUpdate(incident)
+    const generation = await createPhaseList([uniqueName('read phase')])
+    const severity = await severities.create()
+    return {
+      getPhaseList: `/api/phases?generation=${generation}`,
+      getImpactTypes: '/api/impacttypes',
+      getImpactType: `/api/impacttypes/${type}`,
+      getSeverities: '/api/severities',
+      getSeverity: `/api/severities/${encodeURIComponent(severity.displayName)}`,
+      getComponents: '/api/components',
+      getComponent: `/api/components/${component}`,
+      getIncidents: `/api/incidents?start=${encodeURIComponent(fromNow(-2 * HOUR))}&end=${encodeURIComponent(fromNow(0))}`,
+      getIncident: `/api/incidents/${incident}`,
+      getIncidentUpdates: `/api/incidents/${incident}/updates`,
+      getIncidentUpdate: `/api/incidents/${incident}/updates/${order}`,
+      getSettings: '/api/settings',
+    } as Record<string, string>
+  }
+
+  it('needs no token for any read of the API, and a read-only token may read too', async () => {
+    const paths = await readPaths()
+    const reads = apiOperations()
+      // The event stream never ends; tests/api/page-cache.test.ts reads it anonymously.
+      .filter(operation => operation.method === 'get' && !['/healthz', '/readyz', '/events'].includes(operation.path))
+    expect(Object.keys(paths).sort()).toEqual(reads.map(operation => operation.operationId).sort())
+    for (const operation of reads) {
+      expect(operation.secured, operation.operationId).toBe(false)
+      const path = paths[operation.operationId]!
+      expectResponse(await request('GET', path, { token: null }), operation.operationId, 200)
+      expectResponse(await request('GET', path, { token: tokens.readOnly }), operation.operationId, 200)
+    }
+  })
+})

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { matchesEntityTag, preferredEncoding, preferredLanguage } from '../../server/http/negotiation.ts'
+
+describe('preferredEncoding', () => {
+  it.each([
+    [undefined, 'identity'],
+    ['', 'identity'],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip, deflate', 'gzip'],
+    ['br', 'br'],
+    ['gzip;q=1, br;q=0.5', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['BR', 'br'],
+    ['*', 'br'],
+    ['*, br;q=0', 'gzip'],
+    ['gzip;q=0, br;q=0', 'identity'],
+    ['deflate, identity', 'identity'],
+    ['gzip;q=abc', 'identity'],
+  ] as const)('%j gives %s', (header, expected) => {
+    expect(preferredEncoding(header)).toBe(expected)
+  })
+})
+
+describe('preferredLanguage', () => {
+  const supported = ['en', 'de'] as const
+
+  it.each([
+    [undefined, 'en'],
+    ['de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7', 'de'],
+    ['en-GB,en;q=0.9,de;q=0.8', 'en'],
+    ['fr-FR, fr;q=0.9, de;q=0.5', 'de'],
+    ['fr, es', 'en'],
+    ['en;q=0.3, de', 'de'],
+    ['de;q=0, en', 'en'],
+    ['DE-at', 'de'],
+  ] as const)('%j gives %s', (header, expected) => {
+    expect(preferredLanguage(header, supported)).toBe(expected)
+  })
+})
+
+describe('matchesEntityTag', () => {
+  it('matches the tag, in a list, weakly and by wildcard', () => {
+    expect(matchesEntityTag('"abc"', '"abc"')).toBe(true)
+    expect(matchesEntityTag('"x", "abc"', '"abc"')).toBe(true)
+    expect(matchesEntityTag('W/"abc"', '"abc"')).toBe(true)
+    expect(matchesEntityTag('*', '"abc"')).toBe(true)
+  })
+
+  it('does not match another tag or no header', () => {
+    expect(matchesEntityTag('"abc-br"', '"abc"')).toBe(false)
+    expect(matchesEntityTag('abc', '"abc"')).toBe(false)
+    expect(matchesEntityTag(undefined, '"abc"')).toBe(false)
+    expect(matchesEntityTag('', '"abc"')).toBe(false)
+  })
+})
