@@ -6,7 +6,7 @@ export default defineNuxtRouteMiddleware(async (to) => {
   if (to.path === '/admin/sign-in') return
   if (!session.user) return navigateTo({ path: '/admin/sign-in', query: { next: to.fullPath } })
   if (to.meta.adminOnly && session.user.role !== 'admin') {
-    return abortNavigation(createError({ status: 403, statusText: 'Only admins may open this page.' }))
+    return abortNavigation(createError({ status: 403, statusText: 'Forbidden', data: { detail: 'Only admins may open this page.' } }))
   }
 })
 

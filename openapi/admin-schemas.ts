@@ -2,7 +2,7 @@
 // SCS ones in ./schemas.ts and, like them, the source of validation, types and the OpenAPI document.
 import { z } from 'zod'
 import { ROLES, TOKEN_SCOPES } from '../shared/admin/access.ts'
-import { Description, DisplayName, Id, Impact, Instant, named } from './schemas.ts'
+import { Description, Digits, DisplayName, Id, Impact, Instant, named } from './schemas.ts'
 
 export const Email = named('Email', 'An email address; compared in lower case.', z.email().max(254).toLowerCase())
 export const Role = named('Role', '`admin`: everything; `editor`: incidents, maintenance, components, impact types, severities, phases and templates.', z.enum(ROLES))
@@ -117,14 +117,13 @@ export const AuditEntry = named('AuditEntry', 'One successful write: who (a user
   summary: z.string(),
 }))
 
-const positive = z.coerce.number().pipe(z.int().min(1))
 export const AuditQuery = z.object({
   actor: z.string().min(1).optional(),
   kind: z.string().min(1).optional(),
   since: Instant.optional(),
   until: Instant.optional(),
-  before: positive.optional(),
-  limit: positive.pipe(z.int().max(500)).default(100),
+  before: Digits.pipe(z.int().min(1)).optional(),
+  limit: Digits.pipe(z.int().min(1).max(500)).default(100),
 })
 
 export type AuditEntryData = z.infer<typeof AuditEntry>

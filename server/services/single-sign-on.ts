@@ -9,7 +9,7 @@ export interface RoleRules {
   editorEmails: readonly string[]
 }
 
-export function claimAt(claims: Record<string, unknown>, path: string): unknown {
+function claimAt(claims: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), claims)
 }
 

@@ -34,12 +34,6 @@ export async function listUsers(db: Queryable): Promise<UserData[]> {
   return (await db.select().from(users).orderBy(asc(users.email))).map(toUserData)
 }
 
-export async function getUser(db: Queryable, id: string): Promise<UserData> {
-  const [row] = await db.select().from(users).where(eq(users.id, id))
-  if (!row) throw noUser(id)
-  return toUserData(row)
-}
-
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserData | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()))
   return row && toUserData(row)

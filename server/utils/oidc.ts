@@ -12,7 +12,7 @@ import { userForSingleSignOn, type SessionUserRow } from '../services/users'
 const config = readConfig()
 const FLOW_COOKIE = 'status_page_oidc'
 const FLOW_SECONDS = 10 * 60
-export const CALLBACK_PATH = '/api/session/oidc/callback'
+const CALLBACK_PATH = '/api/session/oidc/callback'
 
 interface Flow { state: string, nonce: string, verifier: string, next: string }
 
