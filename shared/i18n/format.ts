@@ -17,10 +17,23 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
   ['year', 365 * DAY, Infinity],
 ]
 
+// Building an Intl formatter costs far more than using one, and a page formats thousands of
+// dates; there are only so many languages and time zones, so each formatter is built once.
+function once<T>(build: (key: string) => T): (key: string) => T {
+  const built = new Map<string, T>()
+  return (key) => {
+    let value = built.get(key)
+    if (value === undefined) built.set(key, value = build(key))
+    return value
+  }
+}
+
+const relativeFormat = once(locale => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
+
 export function relativeTime(at: number, now: number, locale: string): string {
   const diff = at - now
   const [unit, size] = UNITS.find(([, , below]) => Math.abs(diff) < below)!
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(diff / size), unit)
+  return relativeFormat(locale).format(Math.round(diff / size), unit)
 }
 
 // Day and month keys name calendar dates, not instants: format them on the UTC calendar.
@@ -39,7 +52,14 @@ export interface Formatter {
   relative: (iso: string, now: number) => string
 }
 
-export function createFormatter(locale: string, timeZone: string): Formatter {
+const formatters = once((key) => {
+  const [locale, timeZone] = key.split(' ') as [string, string]
+  return buildFormatter(locale, timeZone)
+})
+
+export const createFormatter = (locale: string, timeZone: string): Formatter => formatters(`${locale} ${timeZone}`)
+
+function buildFormatter(locale: string, timeZone: string): Formatter {
   const dateTime = new Intl.DateTimeFormat(locale, {
     timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
   })
