@@ -8,10 +8,13 @@ const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.
 process.env.E2E_POSTGRES_DATABASE ??= `status_page_e2e_${Date.now()}`
 const e2eDatabase = process.env.E2E_POSTGRES_DATABASE
 
+// E2E_PORT lets two runs share a machine.
+const port = Number(process.env.E2E_PORT ?? 3210)
+
 const servers = {
-  pglite: { port: 3210, before: '', env: { DATABASE_URL: 'memory://' } },
+  pglite: { port, before: '', env: { DATABASE_URL: 'memory://' } },
   postgres: {
-    port: 3211,
+    port: port + 1,
     before: 'node tests/e2e/setup/postgres.ts create && ',
     env: { DATABASE_URL: postgresUrl.replace(/\/[^/]*$/, `/${e2eDatabase}`), STATUS_PAGE_DEMO: 'true' },
   },

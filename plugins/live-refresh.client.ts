@@ -19,10 +19,11 @@ export default defineNuxtPlugin(() => {
     }, refreshDelayMs + Math.random() * refreshSpreadMs)
   }
 
-  let version: string | undefined
+  // The version the page was rendered from: a different one when the stream opens, or after a
+  // reconnect, means changes were missed meanwhile.
+  let version = useState<string | undefined>('data-version').value
   const source = new EventSource('/api/events')
   source.addEventListener('version', ({ data }) => {
-    // A different version after a reconnect means changes were missed meanwhile.
     if (version !== undefined && data !== version) refreshSoon()
     version = data
   })
