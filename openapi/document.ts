@@ -4,15 +4,27 @@
 // endpoints and the admin area's own operations (tag `admin`).
 // `npm run openapi` writes it to openapi/openapi.json; the server serves it at /api/openapi.json.
 import { z } from 'zod'
-import './schemas.ts'
-import './admin-schemas.ts'
+import * as adminSchemas from './admin-schemas.ts'
+import * as schemas from './schemas.ts'
 
 type Json = Record<string, unknown>
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 
+// The named schemas of both modules, collected from their exports: a bundler drops a module that
+// is imported for its side effects alone, and the global registry holds whatever happened to load.
+function namedSchemas() {
+  const registry = z.registry<{ id: string, description?: string }>()
+  for (const value of [...Object.values(schemas), ...Object.values(adminSchemas)]) {
+    if (!(value instanceof z.ZodType)) continue
+    const meta = z.globalRegistry.get(value)
+    if (meta?.id) registry.add(value, { ...meta, id: meta.id })
+  }
+  return registry
+}
+
 function componentSchemas(): Record<string, Json> {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+  const { schemas } = z.toJSONSchema(namedSchemas(), {
     target: 'openapi-3.0',
     io: 'input',
     uri: id => `#/components/schemas/${id}`,
