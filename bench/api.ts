@@ -16,6 +16,9 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  round,
+  roundAll,
+  runBenchmark,
   apiClient, Cleanups, envSeconds, fetchBytes, formatBytes, formatRate, loadAverage, machine, markdownTable, measure,
   prepareDatabase, root, seedDataSet, startAppServer, startBaselineServer, textTable, type LoadResult, type RunningServer,
 } from './lib.ts'
@@ -173,29 +176,4 @@ async function main() {
   console.log('wrote bench/results/api.json and bench/results/api.md')
 }
 
-function round(value: number, digits = 2) {
-  const factor = 10 ** digits
-  return Math.round(value * factor) / factor
-}
-
-function roundAll(result: LoadResult): LoadResult {
-  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, round(value)])) as unknown as LoadResult
-}
-
-let exitCode = 0
-try {
-  await main()
-}
-catch (error) {
-  console.error('\nbenchmark failed:', error instanceof Error ? error.message : error)
-  const exited = appServer?.process.exitCode ?? appServer?.process.signalCode
-  if (exited !== null && exited !== undefined) console.error(`the app server had exited (${exited})`)
-  const output = appServer?.output().trim()
-  if (output) console.error(`\napp server output (last 4000 characters):\n${output.slice(-4000)}`)
-  exitCode = 1
-}
-finally {
-  await cleanups.run()
-}
-console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`)
-process.exit(exitCode)
+await runBenchmark(main, { cleanups, started, appServer: () => appServer })

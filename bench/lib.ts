@@ -590,3 +590,42 @@ export function markdownTable(header: string[], rows: string[][], rightAligned: 
     ...rows.map(row => `| ${row.map(escape).join(' | ')} |`),
   ].join('\n')
 }
+
+export function round(value: number, digits = 2) {
+  const factor = 10 ** digits
+  return Math.round(value * factor) / factor
+}
+
+/** A load result with every figure rounded to two decimals, for the results files. */
+export function roundAll(result: LoadResult): LoadResult {
+  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, round(value)])) as unknown as LoadResult
+}
+
+interface BenchmarkRun {
+  cleanups: Cleanups
+  started: number
+  /** The app server, once started: its output explains a failure. */
+  appServer: () => RunningServer | undefined
+}
+
+/** Runs a benchmark's main, reports a failure with the app server's last output, always cleans up, and exits. */
+export async function runBenchmark(main: () => Promise<void>, { cleanups, started, appServer }: BenchmarkRun): Promise<never> {
+  let exitCode = 0
+  try {
+    await main()
+  }
+  catch (error) {
+    console.error('\nbenchmark failed:', error instanceof Error ? error.message : error)
+    const server = appServer()
+    const exited = server?.process.exitCode ?? server?.process.signalCode
+    if (exited !== null && exited !== undefined) console.error(`the app server had exited (${exited})`)
+    const output = server?.output().trim()
+    if (output) console.error(`\napp server output (last 4000 characters):\n${output.slice(-4000)}`)
+    exitCode = 1
+  }
+  finally {
+    await cleanups.run()
+  }
+  console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  process.exit(exitCode)
+}

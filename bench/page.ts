@@ -28,6 +28,9 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  round,
+  roundAll,
+  runBenchmark,
   apiClient, Cleanups, envSeconds, fetchRaw, formatBytes, formatRate, loadAverage, machine, markdownTable, measure,
   prepareDatabase, root, seedDataSet, sleep, startAppServer, startBaselineServerWithHeaders, textTable, type LoadOptions,
   type LoadResult, type RunningServer,
@@ -390,29 +393,4 @@ function median(sorted: number[]) {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
-function round(value: number, digits = 2) {
-  const factor = 10 ** digits
-  return Math.round(value * factor) / factor
-}
-
-function roundAll(result: LoadResult): LoadResult {
-  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, round(value)])) as unknown as LoadResult
-}
-
-let exitCode = 0
-try {
-  await main()
-}
-catch (error) {
-  console.error('\nbenchmark failed:', error instanceof Error ? error.message : error)
-  const exited = appServer?.process.exitCode ?? appServer?.process.signalCode
-  if (exited !== null && exited !== undefined) console.error(`the app server had exited (${exited})`)
-  const output = appServer?.output().trim()
-  if (output) console.error(`\napp server output (last 4000 characters):\n${output.slice(-4000)}`)
-  exitCode = 1
-}
-finally {
-  await cleanups.run()
-}
-console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`)
-process.exit(exitCode)
+await runBenchmark(main, { cleanups, started, appServer: () => appServer })
