@@ -1,18 +1,19 @@
-import { buildOpenApiDocument } from '../../openapi/document'
+import { operations } from '../../openapi/operations'
 import { notFound, Problem } from '../services/problem'
 
-// The API's paths as patterns, from the OpenAPI document, to tell an unknown path (404) from a
-// known one asked with a method it does not have (405).
-const operations = Object.entries(buildOpenApiDocument().paths).map(([path, item]) => ({
-  pattern: new RegExp(`^/api${path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
-  methods: Object.keys(item).filter(key => ['get', 'post', 'patch', 'delete'].includes(key)).map(m => m.toUpperCase()),
-}))
+// The API's paths as patterns, from the operation definitions, to tell an unknown path (404) from
+// a known one asked with a method it does not have (405).
+const methods = new Map<string, string[]>()
+for (const operation of Object.values(operations)) {
+  methods.set(operation.path, [...methods.get(operation.path) ?? [], operation.method.toUpperCase()])
+}
+const known = [...methods].map(([path, allowed]) => ({ pattern: new RegExp(`^/api${path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`), allowed }))
 
 // Unknown API paths answer in problem+json too, never with the HTML 404 page.
 export default defineApiHandler(async (event) => {
   const path = event.path.split('?')[0]!
-  const known = operations.find(operation => operation.pattern.test(path))
-  if (!known) throw notFound(`There is no API operation at ${path}.`)
-  setResponseHeader(event, 'allow', known.methods.join(', '))
-  throw new Problem(405, 'Method Not Allowed', `${path} allows ${known.methods.join(', ')}, not ${event.method}.`)
+  const match = known.find(({ pattern }) => pattern.test(path))
+  if (!match) throw notFound(`There is no API operation at ${path}.`)
+  setResponseHeader(event, 'allow', match.allowed.join(', '))
+  throw new Problem(405, 'Method Not Allowed', `${path} allows ${match.allowed.join(', ')}, not ${event.method}.`)
 })

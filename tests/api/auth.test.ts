@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildOpenApiDocument } from '../../openapi/document'
+import { operations } from '../../openapi/operations'
 import { operationsOf, type OpenApiDocument } from '../support/openapi'
 import { expectProblem, expectResponse, request, tokens, type Reply } from './client'
 import { createComponent, createImpactType, createIncident, createIncidentUpdate, createPhaseList, fromNow, HOUR, uniqueName } from './fixtures'
@@ -16,16 +17,6 @@ interface Call {
   reads?: string[]
 }
 
-interface WriteOperation {
-  operationId: string
-  method: 'POST' | 'PATCH' | 'DELETE'
-  /** The path as in the OpenAPI document, below /api. */
-  template: string
-  status: number
-  /** Creates what one call needs (fresh each time, so a successful DELETE has something to delete). */
-  prepare: () => Promise<Call>
-}
-
 const resource = (path: string): Pick<Call, 'path' | 'reads'> => ({ path, reads: [path] })
 
 async function incidentWithUpdate() {
@@ -34,93 +25,57 @@ async function incidentWithUpdate() {
   return { path: `/api/incidents/${incident}/updates/${order}`, reads: [`/api/incidents/${incident}/updates`] }
 }
 
-const writeOperations: WriteOperation[] = [
-  {
-    operationId: 'createPhaseList', method: 'POST', template: '/phases', status: 201,
-    prepare: async () => ({ path: '/api/phases', body: { phases: [uniqueName('phase')] } }),
+// How to prepare one call (fresh each time, so that a successful DELETE has something to delete)
+// of each write operation of the SCS API, by operation id; method, path and status come from the
+// operation's definition.
+const prepare: Record<string, () => Promise<Call>> = {
+  createPhaseList: async () => ({ path: '/api/phases', body: { phases: [uniqueName('phase')] } }),
+  createImpactType: async () => ({ path: '/api/impacttypes', body: { displayName: uniqueName('Impact type') } }),
+  updateImpactType: async () => ({ ...resource(`/api/impacttypes/${await createImpactType()}`), body: { displayName: uniqueName('Renamed') } }),
+  deleteImpactType: async () => resource(`/api/impacttypes/${await createImpactType()}`),
+  createSeverity: async () => {
+    const [value] = await freeSeverityValues(1)
+    return { path: '/api/severities', body: { displayName: severities.track(uniqueName('Severity')), value } }
   },
-  {
-    operationId: 'createImpactType', method: 'POST', template: '/impacttypes', status: 201,
-    prepare: async () => ({ path: '/api/impacttypes', body: { displayName: uniqueName('Impact type') } }),
+  updateSeverity: async () => {
+    const { displayName } = await severities.create()
+    return { ...resource(`/api/severities/${encodeURIComponent(displayName)}`), body: { displayName: severities.track(uniqueName('Renamed')) } }
   },
-  {
-    operationId: 'updateImpactType', method: 'PATCH', template: '/impacttypes/{impactTypeId}', status: 204,
-    prepare: async () => ({ ...resource(`/api/impacttypes/${await createImpactType()}`), body: { displayName: uniqueName('Renamed') } }),
+  deleteSeverity: async () => resource(`/api/severities/${encodeURIComponent((await severities.create()).displayName)}`),
+  createComponent: async () => ({ path: '/api/components', body: { displayName: uniqueName('Component') } }),
+  updateComponent: async () => ({ ...resource(`/api/components/${await createComponent()}`), body: { labels: { changed: 'yes' } } }),
+  deleteComponent: async () => resource(`/api/components/${await createComponent()}`),
+  createIncident: async () => ({ path: '/api/incidents', body: { displayName: uniqueName('Incident'), beganAt: fromNow(-HOUR) } }),
+  updateIncident: async () => ({ ...resource(`/api/incidents/${await createIncident({ beganAt: fromNow(-HOUR) })}`), body: { endedAt: fromNow(0) } }),
+  deleteIncident: async () => resource(`/api/incidents/${await createIncident({ beganAt: fromNow(-HOUR) })}`),
+  createIncidentUpdate: async () => {
+    const incident = await createIncident({ beganAt: fromNow(-HOUR) })
+    return { ...resource(`/api/incidents/${incident}/updates`), body: { displayName: uniqueName('Update') } }
   },
-  {
-    operationId: 'deleteImpactType', method: 'DELETE', template: '/impacttypes/{impactTypeId}', status: 204,
-    prepare: async () => resource(`/api/impacttypes/${await createImpactType()}`),
+  updateIncidentUpdate: async () => {
+    const { path, reads } = await incidentWithUpdate()
+    return { path, reads: [...reads, path], body: { description: 'more detail' } }
   },
-  {
-    operationId: 'createSeverity', method: 'POST', template: '/severities', status: 204,
-    prepare: async () => {
-      const [value] = await freeSeverityValues(1)
-      return { path: '/api/severities', body: { displayName: severities.track(uniqueName('Severity')), value } }
-    },
-  },
-  {
-    operationId: 'updateSeverity', method: 'PATCH', template: '/severities/{severityName}', status: 204,
-    prepare: async () => {
-      const { displayName } = await severities.create()
-      return { ...resource(`/api/severities/${encodeURIComponent(displayName)}`), body: { displayName: severities.track(uniqueName('Renamed')) } }
-    },
-  },
-  {
-    operationId: 'deleteSeverity', method: 'DELETE', template: '/severities/{severityName}', status: 204,
-    prepare: async () => resource(`/api/severities/${encodeURIComponent((await severities.create()).displayName)}`),
-  },
-  {
-    operationId: 'createComponent', method: 'POST', template: '/components', status: 201,
-    prepare: async () => ({ path: '/api/components', body: { displayName: uniqueName('Component') } }),
-  },
-  {
-    operationId: 'updateComponent', method: 'PATCH', template: '/components/{componentId}', status: 204,
-    prepare: async () => ({ ...resource(`/api/components/${await createComponent()}`), body: { labels: { changed: 'yes' } } }),
-  },
-  {
-    operationId: 'deleteComponent', method: 'DELETE', template: '/components/{componentId}', status: 204,
-    prepare: async () => resource(`/api/components/${await createComponent()}`),
-  },
-  {
-    operationId: 'createIncident', method: 'POST', template: '/incidents', status: 201,
-    prepare: async () => ({ path: '/api/incidents', body: { displayName: uniqueName('Incident'), beganAt: fromNow(-HOUR) } }),
-  },
-  {
-    operationId: 'updateIncident', method: 'PATCH', template: '/incidents/{incidentId}', status: 204,
-    prepare: async () => ({ ...resource(`/api/incidents/${await createIncident({ beganAt: fromNow(-HOUR) })}`), body: { endedAt: fromNow(0) } }),
-  },
-  {
-    operationId: 'deleteIncident', method: 'DELETE', template: '/incidents/{incidentId}', status: 204,
-    prepare: async () => resource(`/api/incidents/${await createIncident({ beganAt: fromNow(-HOUR) })}`),
-  },
-  {
-    operationId: 'createIncidentUpdate', method: 'POST', template: '/incidents/{incidentId}/updates', status: 201,
-    prepare: async () => {
-      const incident = await createIncident({ beganAt: fromNow(-HOUR) })
-      return { ...resource(`/api/incidents/${incident}/updates`), body: { displayName: uniqueName('Update') } }
-    },
-  },
-  {
-    operationId: 'updateIncidentUpdate', method: 'PATCH', template: '/incidents/{incidentId}/updates/{updateOrder}', status: 204,
-    prepare: async () => {
-      const { path, reads } = await incidentWithUpdate()
-      return { path, reads: [...reads, path], body: { description: 'more detail' } }
-    },
-  },
-  {
-    operationId: 'deleteIncidentUpdate', method: 'DELETE', template: '/incidents/{incidentId}/updates/{updateOrder}', status: 204,
-    prepare: incidentWithUpdate,
-  },
-  {
-    operationId: 'updateSettings', method: 'PATCH', template: '/settings', status: 204,
-    // The default value, so that the settings stay as tests/api/settings.test.ts expects them.
-    prepare: async () => ({ ...resource('/api/settings'), body: { maintenanceDays: 30 } }),
-  },
-]
+  deleteIncidentUpdate: incidentWithUpdate,
+  // The default value, so that the settings stay as tests/api/settings.test.ts expects them.
+  updateSettings: async () => ({ ...resource('/api/settings'), body: { maintenanceDays: 30 } }),
+}
 
 // The admin area's own operations (sessions, users, tokens, audit, templates) have their own
 // rules and tests (sessions, roles, csrf, audit, templates).
 const apiOperations = () => operationsOf(buildOpenApiDocument() as OpenApiDocument).filter(operation => !operation.tags.includes('admin'))
+
+const writeOperations = Object.values(operations)
+  .filter(operation => operation.method !== 'get' && !(operation.tags as readonly string[]).includes('admin'))
+  .map(operation => ({
+    operationId: operation.operationId,
+    method: operation.method.toUpperCase() as 'POST' | 'PATCH' | 'DELETE',
+    /** The path as in the OpenAPI document, below /api. */
+    template: operation.path,
+    status: Number(Object.keys(operation.responses).find(status => status.startsWith('2'))),
+    prepare: prepare[operation.operationId]!,
+  }))
+type WriteOperation = typeof writeOperations[number]
 
 const send = (operation: WriteOperation, call: Call, headers: Record<string, string> = {}) =>
   request(operation.method, call.path, { body: call.body, token: null, headers })
@@ -137,6 +92,7 @@ describe('write access', () => {
     const writes = apiOperations().filter(operation => operation.method !== 'get')
     const key = (o: { operationId: string, method: string, path: string }) => `${o.operationId} ${o.method.toUpperCase()} ${o.path}`
     expect(writeOperations.map(o => key({ ...o, path: o.template })).sort()).toEqual(writes.map(key).sort())
+    expect(Object.keys(prepare).sort()).toEqual(writes.map(operation => operation.operationId).sort())
     expect(writes.filter(operation => !operation.secured)).toEqual([])
   })
 

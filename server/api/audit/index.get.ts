@@ -1,7 +1,4 @@
-import { AuditQuery } from '../../../openapi/admin-schemas'
+import { auditOperations } from '../../../openapi/operations/admin'
 import { listAudit } from '../../services/audit'
 
-export default defineApiHandler(async (event) => {
-  await requireAdmin(event)
-  return { data: await listAudit(await useDatabase(), queryAs(event, AuditQuery)) }
-})
+export default defineOperationHandler(auditOperations.getAuditLog, async ({ query }) => listAudit(await useDatabase(), query))

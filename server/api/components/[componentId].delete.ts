@@ -1,7 +1,6 @@
+import { componentOperations } from '../../../openapi/operations/scs'
 import { deleteComponent } from '../../services/components'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  await deleteComponent(await useDatabase(), routeId(event, 'componentId'))
-  return noContent(event)
+export default defineOperationHandler(componentOperations.deleteComponent, async ({ params }) => {
+  await deleteComponent(await useDatabase(), params.componentId)
 })

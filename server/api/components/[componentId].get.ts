@@ -1,8 +1,5 @@
-import { AtQuery } from '../../../openapi/schemas'
+import { componentOperations } from '../../../openapi/operations/scs'
 import { getComponent } from '../../services/components'
 
-export default definePublicRead(async (event) => {
-  const id = routeId(event, 'componentId')
-  const { at } = queryAs(event, AtQuery)
-  return { data: await getComponent(await useDatabase(), id, at ? new Date(at) : undefined) }
-})
+export default defineOperationHandler(componentOperations.getComponent, async ({ params, query: { at } }) =>
+  getComponent(await useDatabase(), params.componentId, at ? new Date(at) : undefined), { cached: true })

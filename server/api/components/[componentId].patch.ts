@@ -1,10 +1,6 @@
-import { ComponentRequest } from '../../../openapi/schemas'
+import { componentOperations } from '../../../openapi/operations/scs'
 import { updateComponent } from '../../services/components'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const id = routeId(event, 'componentId')
-  const patch = await readBodyAs(event, ComponentRequest.partial())
-  await updateComponent(await useDatabase(), id, patch)
-  return noContent(event)
+export default defineOperationHandler(componentOperations.updateComponent, async ({ params, body }) => {
+  await updateComponent(await useDatabase(), params.componentId, body)
 })

@@ -1,7 +1,5 @@
-import { AtQuery } from '../../../openapi/schemas'
+import { componentOperations } from '../../../openapi/operations/scs'
 import { listComponents } from '../../services/components'
 
-export default definePublicRead(async (event) => {
-  const { at } = queryAs(event, AtQuery)
-  return { data: await listComponents(await useDatabase(), at ? new Date(at) : undefined) }
-})
+export default defineOperationHandler(componentOperations.getComponents, async ({ query: { at } }) =>
+  listComponents(await useDatabase(), at ? new Date(at) : undefined), { cached: true })

@@ -1,8 +1,4 @@
-import { ComponentRequest } from '../../../openapi/schemas'
+import { componentOperations } from '../../../openapi/operations/scs'
 import { createComponent } from '../../services/components'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const input = await readBodyAs(event, ComponentRequest)
-  return created(event, await createComponent(await useDatabase(), input))
-})
+export default defineOperationHandler(componentOperations.createComponent, async ({ body }) => createComponent(await useDatabase(), body))

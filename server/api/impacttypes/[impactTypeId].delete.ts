@@ -1,7 +1,6 @@
+import { impactTypeOperations } from '../../../openapi/operations/scs'
 import { deleteImpactType } from '../../services/impact-types'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  await deleteImpactType(await useDatabase(), routeId(event, 'impactTypeId'))
-  return noContent(event)
+export default defineOperationHandler(impactTypeOperations.deleteImpactType, async ({ params }) => {
+  await deleteImpactType(await useDatabase(), params.impactTypeId)
 })

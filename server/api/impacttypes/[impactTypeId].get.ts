@@ -1,5 +1,5 @@
+import { impactTypeOperations } from '../../../openapi/operations/scs'
 import { getImpactType } from '../../services/impact-types'
 
-export default definePublicRead(async event => ({
-  data: await getImpactType(await useDatabase(), routeId(event, 'impactTypeId')),
-}))
+export default defineOperationHandler(impactTypeOperations.getImpactType, async ({ params }) =>
+  getImpactType(await useDatabase(), params.impactTypeId), { cached: true })

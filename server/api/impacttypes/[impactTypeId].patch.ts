@@ -1,10 +1,6 @@
-import { ImpactTypeRequest } from '../../../openapi/schemas'
+import { impactTypeOperations } from '../../../openapi/operations/scs'
 import { updateImpactType } from '../../services/impact-types'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const id = routeId(event, 'impactTypeId')
-  const patch = await readBodyAs(event, ImpactTypeRequest.partial())
-  await updateImpactType(await useDatabase(), id, patch)
-  return noContent(event)
+export default defineOperationHandler(impactTypeOperations.updateImpactType, async ({ params, body }) => {
+  await updateImpactType(await useDatabase(), params.impactTypeId, body)
 })

@@ -1,3 +1,4 @@
+import { impactTypeOperations } from '../../../openapi/operations/scs'
 import { listImpactTypes } from '../../services/impact-types'
 
-export default definePublicRead(async () => ({ data: await listImpactTypes(await useDatabase()) }))
+export default defineOperationHandler(impactTypeOperations.getImpactTypes, async () => listImpactTypes(await useDatabase()), { cached: true })

@@ -1,8 +1,4 @@
-import { ImpactTypeRequest } from '../../../openapi/schemas'
+import { impactTypeOperations } from '../../../openapi/operations/scs'
 import { createImpactType } from '../../services/impact-types'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const input = await readBodyAs(event, ImpactTypeRequest)
-  return created(event, await createImpactType(await useDatabase(), input))
-})
+export default defineOperationHandler(impactTypeOperations.createImpactType, async ({ body }) => createImpactType(await useDatabase(), body))

@@ -1,7 +1,5 @@
-import { IncidentWindowQuery } from '../../../openapi/schemas'
+import { incidentOperations } from '../../../openapi/operations/scs'
 import { listIncidents } from '../../services/incidents'
 
-export default definePublicRead(async (event) => {
-  const { start, end } = queryAs(event, IncidentWindowQuery)
-  return { data: await listIncidents(await useDatabase(), new Date(start), new Date(end)) }
-})
+export default defineOperationHandler(incidentOperations.getIncidents, async ({ query: { start, end } }) =>
+  listIncidents(await useDatabase(), new Date(start), new Date(end)), { cached: true })

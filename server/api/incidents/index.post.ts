@@ -1,8 +1,4 @@
-import { IncidentRequest } from '../../../openapi/schemas'
+import { incidentOperations } from '../../../openapi/operations/scs'
 import { createIncident } from '../../services/incidents'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const input = await readBodyAs(event, IncidentRequest)
-  return created(event, await createIncident(await useDatabase(), input))
-})
+export default defineOperationHandler(incidentOperations.createIncident, async ({ body }) => createIncident(await useDatabase(), body))

@@ -1,7 +1,5 @@
-import { GenerationQuery } from '../../../openapi/schemas'
+import { phaseOperations } from '../../../openapi/operations/scs'
 import { getPhaseList } from '../../services/phases'
 
-export default definePublicRead(async (event) => {
-  const { generation } = queryAs(event, GenerationQuery)
-  return { data: await getPhaseList(await useDatabase(), generation) }
-})
+export default defineOperationHandler(phaseOperations.getPhaseList, async ({ query: { generation } }) =>
+  getPhaseList(await useDatabase(), generation), { cached: true })

@@ -1,8 +1,4 @@
-import { PhaseList } from '../../../openapi/schemas'
+import { phaseOperations } from '../../../openapi/operations/scs'
 import { createPhaseList } from '../../services/phases'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const { phases } = await readBodyAs(event, PhaseList)
-  return created(event, await createPhaseList(await useDatabase(), phases))
-})
+export default defineOperationHandler(phaseOperations.createPhaseList, async ({ body }) => createPhaseList(await useDatabase(), body.phases))

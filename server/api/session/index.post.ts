@@ -1,10 +1,8 @@
-import { SignIn } from '../../../openapi/admin-schemas'
+import { sessionOperations } from '../../../openapi/operations/admin'
 
-// Sign-in with email and password. Checking the origin keeps other sites from signing a
+// Sign-in with email and password. Only from our own origin, so that other sites cannot sign a
 // visitor in to an account of theirs.
-export default defineApiHandler(async (event) => {
-  assertSameOrigin(event)
-  const { email, password } = await readBodyAs(event, SignIn)
+export default defineOperationHandler(sessionOperations.signIn, async ({ event, body: { email, password } }) => {
   const user = await signInWithPassword(event, email, password)
-  return { data: describeSession(await signIn(event, user)) }
+  return describeSession(await signIn(event, user))
 })

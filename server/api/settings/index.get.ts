@@ -1,3 +1,4 @@
+import { settingsOperations } from '../../../openapi/operations/scs'
 import { getSettings } from '../../services/settings'
 
-export default defineApiHandler(async () => ({ data: await getSettings(await useDatabase()) }))
+export default defineOperationHandler(settingsOperations.getSettings, async () => getSettings(await useDatabase()))

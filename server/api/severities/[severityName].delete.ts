@@ -1,7 +1,6 @@
+import { severityOperations } from '../../../openapi/operations/scs'
 import { deleteSeverity } from '../../services/severities'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  await deleteSeverity(await useDatabase(), routeText(event, 'severityName'))
-  return noContent(event)
+export default defineOperationHandler(severityOperations.deleteSeverity, async ({ params }) => {
+  await deleteSeverity(await useDatabase(), params.severityName)
 })

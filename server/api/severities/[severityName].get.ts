@@ -1,5 +1,5 @@
+import { severityOperations } from '../../../openapi/operations/scs'
 import { getSeverity } from '../../services/severities'
 
-export default definePublicRead(async event => ({
-  data: await getSeverity(await useDatabase(), routeText(event, 'severityName')),
-}))
+export default defineOperationHandler(severityOperations.getSeverity, async ({ params }) =>
+  getSeverity(await useDatabase(), params.severityName), { cached: true })

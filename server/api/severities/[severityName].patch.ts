@@ -1,10 +1,6 @@
-import { SeverityRequest } from '../../../openapi/schemas'
+import { severityOperations } from '../../../openapi/operations/scs'
 import { updateSeverity } from '../../services/severities'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const name = routeText(event, 'severityName')
-  const patch = await readBodyAs(event, SeverityRequest.partial())
-  await updateSeverity(await useDatabase(), name, patch)
-  return noContent(event)
+export default defineOperationHandler(severityOperations.updateSeverity, async ({ params, body }) => {
+  await updateSeverity(await useDatabase(), params.severityName, body)
 })

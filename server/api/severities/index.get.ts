@@ -1,3 +1,4 @@
+import { severityOperations } from '../../../openapi/operations/scs'
 import { listSeverities } from '../../services/severities'
 
-export default definePublicRead(async () => ({ data: await listSeverities(await useDatabase()) }))
+export default defineOperationHandler(severityOperations.getSeverities, async () => listSeverities(await useDatabase()), { cached: true })

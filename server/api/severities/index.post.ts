@@ -1,9 +1,6 @@
-import { SeverityRequest } from '../../../openapi/schemas'
+import { severityOperations } from '../../../openapi/operations/scs'
 import { createSeverity } from '../../services/severities'
 
-// SCS answers a created severity with 204: its name is its identity.
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  await createSeverity(await useDatabase(), await readBodyAs(event, SeverityRequest))
-  return noContent(event)
+export default defineOperationHandler(severityOperations.createSeverity, async ({ body }) => {
+  await createSeverity(await useDatabase(), body)
 })

@@ -1,7 +1,6 @@
+import { templateOperations } from '../../../openapi/operations/admin'
 import { deleteTemplate } from '../../services/templates'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  await deleteTemplate(await useDatabase(), routeId(event, 'templateId'))
-  return noContent(event)
+export default defineOperationHandler(templateOperations.deleteTemplate, async ({ params }) => {
+  await deleteTemplate(await useDatabase(), params.templateId)
 })

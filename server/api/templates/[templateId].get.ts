@@ -1,6 +1,4 @@
+import { templateOperations } from '../../../openapi/operations/admin'
 import { getTemplate } from '../../services/templates'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  return { data: await getTemplate(await useDatabase(), routeId(event, 'templateId')) }
-})
+export default defineOperationHandler(templateOperations.getTemplate, async ({ params }) => getTemplate(await useDatabase(), params.templateId))

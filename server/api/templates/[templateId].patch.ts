@@ -1,10 +1,6 @@
-import { TemplateRequest } from '../../../openapi/admin-schemas'
+import { templateOperations } from '../../../openapi/operations/admin'
 import { updateTemplate } from '../../services/templates'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const id = routeId(event, 'templateId')
-  const patch = await readBodyAs(event, TemplateRequest.partial())
-  await updateTemplate(await useDatabase(), id, patch)
-  return noContent(event)
+export default defineOperationHandler(templateOperations.updateTemplate, async ({ params, body }) => {
+  await updateTemplate(await useDatabase(), params.templateId, body)
 })

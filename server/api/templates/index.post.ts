@@ -1,8 +1,4 @@
-import { TemplateRequest } from '../../../openapi/admin-schemas'
+import { templateOperations } from '../../../openapi/operations/admin'
 import { createTemplate } from '../../services/templates'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const input = await readBodyAs(event, TemplateRequest)
-  return created(event, await createTemplate(await useDatabase(), input))
-})
+export default defineOperationHandler(templateOperations.createTemplate, async ({ body }) => createTemplate(await useDatabase(), body))

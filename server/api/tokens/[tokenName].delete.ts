@@ -1,7 +1,6 @@
+import { tokenOperations } from '../../../openapi/operations/admin'
 import { revokeToken } from '../../services/tokens'
 
-export default defineApiHandler(async (event) => {
-  await requireAdmin(event)
-  await revokeToken(await useDatabase(), getRouterParam(event, 'tokenName', { decode: true })!)
-  return noContent(event)
+export default defineOperationHandler(tokenOperations.revokeToken, async ({ params }) => {
+  await revokeToken(await useDatabase(), params.tokenName)
 })

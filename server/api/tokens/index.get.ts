@@ -1,6 +1,4 @@
+import { tokenOperations } from '../../../openapi/operations/admin'
 import { listTokens } from '../../services/tokens'
 
-export default defineApiHandler(async (event) => {
-  await requireAdmin(event)
-  return { data: await listTokens(await useDatabase()) }
-})
+export default defineOperationHandler(tokenOperations.getTokens, async () => listTokens(await useDatabase()))

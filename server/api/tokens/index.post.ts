@@ -1,9 +1,7 @@
-import { TokenRequest } from '../../../openapi/admin-schemas'
+import { tokenOperations } from '../../../openapi/operations/admin'
 import { createToken } from '../../services/tokens'
 
-export default defineApiHandler(async (event) => {
-  await requireAdmin(event)
-  const { name, scope } = await readBodyAs(event, TokenRequest)
+export default defineOperationHandler(tokenOperations.createToken, async ({ body: { name, scope } }) => {
   const { token } = await createToken(await useDatabase(), name, scope)
-  return created(event, { name, token })
+  return { name, token }
 })

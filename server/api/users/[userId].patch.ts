@@ -1,9 +1,6 @@
-import { UserPatch } from '../../../openapi/admin-schemas'
+import { userOperations } from '../../../openapi/operations/admin'
 import { updateUser } from '../../services/users'
 
-export default defineApiHandler(async (event) => {
-  await requireAdmin(event)
-  const id = routeId(event, 'userId')
-  await updateUser(await useDatabase(), id, await readBodyAs(event, UserPatch))
-  return noContent(event)
+export default defineOperationHandler(userOperations.updateUser, async ({ params, body }) => {
+  await updateUser(await useDatabase(), params.userId, body)
 })

@@ -1,6 +1,4 @@
+import { userOperations } from '../../../openapi/operations/admin'
 import { listUsers } from '../../services/users'
 
-export default defineApiHandler(async (event) => {
-  await requireAdmin(event)
-  return { data: await listUsers(await useDatabase()) }
-})
+export default defineOperationHandler(userOperations.getUsers, async () => listUsers(await useDatabase()))

@@ -1,8 +1,4 @@
-import { UserRequest } from '../../../openapi/admin-schemas'
+import { userOperations } from '../../../openapi/operations/admin'
 import { createUser } from '../../services/users'
 
-export default defineApiHandler(async (event) => {
-  await requireAdmin(event)
-  const input = await readBodyAs(event, UserRequest)
-  return created(event, await createUser(await useDatabase(), input))
-})
+export default defineOperationHandler(userOperations.createUser, async ({ body }) => createUser(await useDatabase(), body))

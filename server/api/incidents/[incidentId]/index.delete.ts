@@ -1,7 +1,6 @@
+import { incidentOperations } from '../../../../openapi/operations/scs'
 import { deleteIncident } from '../../../services/incidents'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  await deleteIncident(await useDatabase(), routeId(event, 'incidentId'))
-  return noContent(event)
+export default defineOperationHandler(incidentOperations.deleteIncident, async ({ params }) => {
+  await deleteIncident(await useDatabase(), params.incidentId)
 })

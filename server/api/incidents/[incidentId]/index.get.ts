@@ -1,5 +1,5 @@
+import { incidentOperations } from '../../../../openapi/operations/scs'
 import { getIncident } from '../../../services/incidents'
 
-export default definePublicRead(async event => ({
-  data: await getIncident(await useDatabase(), routeId(event, 'incidentId')),
-}))
+export default defineOperationHandler(incidentOperations.getIncident, async ({ params }) =>
+  getIncident(await useDatabase(), params.incidentId), { cached: true })

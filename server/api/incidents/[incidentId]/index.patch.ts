@@ -1,10 +1,6 @@
-import { IncidentRequest } from '../../../../openapi/schemas'
+import { incidentOperations } from '../../../../openapi/operations/scs'
 import { updateIncident } from '../../../services/incidents'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const id = routeId(event, 'incidentId')
-  const patch = await readBodyAs(event, IncidentRequest.partial())
-  await updateIncident(await useDatabase(), id, patch)
-  return noContent(event)
+export default defineOperationHandler(incidentOperations.updateIncident, async ({ params, body }) => {
+  await updateIncident(await useDatabase(), params.incidentId, body)
 })

@@ -1,7 +1,6 @@
+import { incidentOperations } from '../../../../../openapi/operations/scs'
 import { deleteIncidentUpdate } from '../../../../services/incident-updates'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  await deleteIncidentUpdate(await useDatabase(), routeId(event, 'incidentId'), routeOrder(event, 'updateOrder'))
-  return noContent(event)
+export default defineOperationHandler(incidentOperations.deleteIncidentUpdate, async ({ params }) => {
+  await deleteIncidentUpdate(await useDatabase(), params.incidentId, params.updateOrder)
 })

@@ -1,5 +1,5 @@
+import { incidentOperations } from '../../../../../openapi/operations/scs'
 import { getIncidentUpdate } from '../../../../services/incident-updates'
 
-export default definePublicRead(async event => ({
-  data: await getIncidentUpdate(await useDatabase(), routeId(event, 'incidentId'), routeOrder(event, 'updateOrder')),
-}))
+export default defineOperationHandler(incidentOperations.getIncidentUpdate, async ({ params }) =>
+  getIncidentUpdate(await useDatabase(), params.incidentId, params.updateOrder), { cached: true })

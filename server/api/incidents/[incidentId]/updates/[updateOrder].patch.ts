@@ -1,11 +1,6 @@
-import { IncidentUpdateRequest } from '../../../../../openapi/schemas'
+import { incidentOperations } from '../../../../../openapi/operations/scs'
 import { updateIncidentUpdate } from '../../../../services/incident-updates'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const id = routeId(event, 'incidentId')
-  const order = routeOrder(event, 'updateOrder')
-  const patch = await readBodyAs(event, IncidentUpdateRequest.partial())
-  await updateIncidentUpdate(await useDatabase(), id, order, patch)
-  return noContent(event)
+export default defineOperationHandler(incidentOperations.updateIncidentUpdate, async ({ params, body }) => {
+  await updateIncidentUpdate(await useDatabase(), params.incidentId, params.updateOrder, body)
 })

@@ -1,5 +1,5 @@
+import { incidentOperations } from '../../../../../openapi/operations/scs'
 import { listIncidentUpdates } from '../../../../services/incident-updates'
 
-export default definePublicRead(async event => ({
-  data: await listIncidentUpdates(await useDatabase(), routeId(event, 'incidentId')),
-}))
+export default defineOperationHandler(incidentOperations.getIncidentUpdates, async ({ params }) =>
+  listIncidentUpdates(await useDatabase(), params.incidentId), { cached: true })

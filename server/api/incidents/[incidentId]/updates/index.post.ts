@@ -1,9 +1,5 @@
-import { IncidentUpdateRequest } from '../../../../../openapi/schemas'
+import { incidentOperations } from '../../../../../openapi/operations/scs'
 import { createIncidentUpdate } from '../../../../services/incident-updates'
 
-export default defineApiHandler(async (event) => {
-  await requireWriteAccess(event)
-  const id = routeId(event, 'incidentId')
-  const input = await readBodyAs(event, IncidentUpdateRequest)
-  return created(event, await createIncidentUpdate(await useDatabase(), id, input))
-})
+export default defineOperationHandler(incidentOperations.createIncidentUpdate, async ({ params, body }) =>
+  createIncidentUpdate(await useDatabase(), params.incidentId, body))
