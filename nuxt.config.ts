@@ -1,5 +1,6 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 import { themes } from './shared/theme'
+import { DAY, SECOND } from './shared/time'
 
 export default defineNuxtConfig({
   // The given layout keeps pages/, components/ and server/ at the root: pin it.
@@ -17,7 +18,7 @@ export default defineNuxtConfig({
     serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
     // The interactive API reference is served from our own origin.
     // A missing file falls through to the API's catch-all: a problem+json 404, not the HTML error page.
-    publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: 60 * 60 * 24, fallthrough: true }],
+    publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: DAY / SECOND, fallthrough: true }],
     externals: { external: ['@electric-sql/pglite'] },
   },
   typescript: {

@@ -3,7 +3,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { H3Event } from 'h3'
 import type { Role, TokenScope } from '../../shared/admin/access'
-import { readConfig } from '../config'
+import { config } from '../config'
 import { Problem } from '../services/problem'
 import { findToken, hashToken } from '../services/tokens'
 
@@ -20,7 +20,7 @@ export const userCaller = (user: { id: string, email: string, role: Role }): Use
 const ADMIN_TOKEN_NAME = 'STATUS_PAGE_ADMIN_TOKEN'
 
 const adminTokenHash = (() => {
-  const token = readConfig().STATUS_PAGE_ADMIN_TOKEN
+  const token = config.STATUS_PAGE_ADMIN_TOKEN
   return token ? Buffer.from(hashToken(token), 'hex') : undefined
 })()
 

@@ -2,6 +2,7 @@
 // display preferences set as cookies.
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
 import { adminToken } from '../../playwright.config'
+import { DAY } from '../../shared/time'
 
 /** What server/services/demo.ts puts into a fresh database. */
 export const DEMO = {
@@ -15,7 +16,7 @@ export const DEMO = {
 
 export const authorized = { Authorization: `Bearer ${adminToken}` }
 
-export const DAY = 24 * 60 * 60 * 1000
+export { DAY }
 
 export interface Incident {
   id: string

@@ -59,6 +59,11 @@ describe('pageCacheKey', () => {
     expect(key({ acceptLanguage: 'de', cookies: { locale: 'en' } })).toBe(key({ cookies: { locale: 'en' } }))
   })
 
+  it('keys a locale cookie the page does not speak by the language it renders instead', () => {
+    expect(key({ acceptLanguage: 'de', cookies: { locale: 'fr' } })).toBe(key({ cookies: { locale: 'de' } }))
+    expect(key({ acceptLanguage: 'de', cookies: { locale: 'fr' } })).not.toBe(key({ cookies: { locale: 'fr' } }))
+  })
+
   it('cannot be confused by cookie values that look like separators', () => {
     expect(key({ cookies: { theme: 'a","b' } })).not.toBe(key({ cookies: { theme: 'a', palette: 'b' } }))
   })
