@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { openDatabase } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
 import { config } from '../server/config.ts'
-import { Problem } from '../server/services/problem.ts'
+import { Problem } from '../server/problem.ts'
 import { createToken, listTokens, revokeToken, tokenScopes, type TokenScope } from '../server/services/tokens.ts'
 
 const usage = `usage: npm run token -- create --name NAME [--scope rw|ro]

@@ -12,7 +12,7 @@ import { openDatabase } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
 import { Email, NewPassword, Role } from '../openapi/admin-schemas.ts'
 import { config } from '../server/config.ts'
-import { Problem } from '../server/services/problem.ts'
+import { Problem } from '../server/problem.ts'
 import { createUser, findUserByEmail, listUsers, updateUser } from '../server/services/users.ts'
 
 const usage = `usage: npm run user -- create --email EMAIL --role admin|editor [--password-stdin]

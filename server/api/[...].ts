@@ -1,5 +1,5 @@
 import { buildOpenApiDocument } from '../../openapi/document'
-import { notFound, Problem } from '../services/problem'
+import { notFound, Problem } from '../problem'
 
 // The API's paths as patterns, from the OpenAPI document, to tell an unknown path (404) from a
 // known one asked with a method it does not have (405).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchesEntityTag, preferredEncoding } from '../../server/http/negotiation.ts'
+import { matchesEntityTag, preferredEncoding } from '../../server/cache/negotiation.ts'
 
 describe('preferredEncoding', () => {
   it.each([

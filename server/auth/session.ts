@@ -3,8 +3,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { H3Event, SessionConfig } from 'h3'
 import { config } from '../config'
-import { Problem } from '../services/problem'
-import { storedSecret } from '../services/secrets'
+import { Problem } from '../problem'
+import { userCaller } from './callers'
+import { storedSecret } from './secrets'
 import { findSessionUser, recordSignIn, type SessionUserRow } from '../services/users'
 import type { SessionInfoData } from '../../openapi/admin-schemas'
 
