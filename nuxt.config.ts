@@ -1,5 +1,7 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
+import { fileURLToPath } from 'node:url'
 import { themes } from './shared/theme'
+import { DAY, SECOND } from './shared/time'
 
 export default defineNuxtConfig({
   // The given layout keeps pages/, components/ and server/ at the root: pin it.
@@ -17,8 +19,14 @@ export default defineNuxtConfig({
     serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
     // The interactive API reference is served from our own origin.
     // A missing file falls through to the API's catch-all: a problem+json 404, not the HTML error page.
-    publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: 60 * 60 * 24, fallthrough: true }],
+    publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: DAY / SECOND, fallthrough: true }],
     externals: { external: ['@electric-sql/pglite'] },
+    // Besides server/utils/, what route handlers use without importing it: who is calling, sessions
+    // and sign-in, cached public reads, the data version. Everything else imports explicitly.
+    imports: {
+      dirs: ['auth/callers.ts', 'auth/session.ts', 'auth/sign-in.ts', 'auth/oidc.ts', 'cache/public-read.ts', 'cache/changes.ts']
+        .map(file => fileURLToPath(new URL(`server/${file}`, import.meta.url))),
+    },
   },
   typescript: {
     tsConfig: { compilerOptions: { allowImportingTsExtensions: true } },

@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test'
+import { testPostgresUrl } from './tests/support/postgres'
 
 // Browser tests drive Debian's Chromium against the built app (`npm run build` first), once on
 // embedded PGlite and once on PostgreSQL, both with demo data.
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
-const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 // Set once here so that Playwright's worker processes, which load this file again, agree on it.
 process.env.E2E_POSTGRES_DATABASE ??= `status_page_e2e_${Date.now()}`
 const e2eDatabase = process.env.E2E_POSTGRES_DATABASE
@@ -16,7 +16,7 @@ const servers = {
   postgres: {
     port: port + 1,
     before: 'node tests/e2e/setup/postgres.ts create && ',
-    env: { DATABASE_URL: postgresUrl.replace(/\/[^/]*$/, `/${e2eDatabase}`), STATUS_PAGE_DEMO: 'true' },
+    env: { DATABASE_URL: testPostgresUrl.replace(/\/[^/]*$/, `/${e2eDatabase}`), STATUS_PAGE_DEMO: 'true' },
   },
 }
 
@@ -49,7 +49,7 @@ export default defineConfig({
       STATUS_PAGE_ADMIN_TOKEN: adminToken,
       STATUS_PAGE_ADMIN_EMAIL: admin.email,
       STATUS_PAGE_ADMIN_PASSWORD: admin.password,
-      TEST_POSTGRES_URL: postgresUrl,
+      TEST_POSTGRES_URL: testPostgresUrl,
     },
   })),
 })

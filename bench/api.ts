@@ -19,12 +19,10 @@ import {
   round,
   roundAll,
   runBenchmark,
-  apiClient, Cleanups, envSeconds, fetchBytes, formatBytes, formatRate, loadAverage, machine, markdownTable, measure,
+  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchBytes, formatBytes, formatRate, loadAverage, machine, markdownTable, measure,
   prepareDatabase, root, seedDataSet, startAppServer, startBaselineServer, textTable, type LoadResult, type RunningServer,
 } from './lib.ts'
-
-const DAY = 24 * 3_600_000
-const HISTORY_DAYS = 90
+import { DAY } from '../shared/time.ts'
 
 const started = performance.now()
 const cleanups = new Cleanups()

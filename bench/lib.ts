@@ -8,6 +8,7 @@ import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
+import { DAY, MINUTE } from '../shared/time.ts'
 
 export const root = new URL('../', import.meta.url).pathname
 const require = createRequire(import.meta.url)
@@ -381,9 +382,8 @@ export interface DataSet {
   seconds: number
 }
 
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
+/** Days of incidents in the benchmark data set: as many as the page's history bars show. */
+export const HISTORY_DAYS = 90
 
 /**
  * The SCS default severities, one phase list, 3 impact types, 60 components labelled with region

@@ -31,13 +31,11 @@ import {
   round,
   roundAll,
   runBenchmark,
-  apiClient, Cleanups, envSeconds, fetchRaw, formatBytes, formatRate, loadAverage, machine, markdownTable, measure,
+  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchRaw, formatBytes, formatRate, loadAverage, machine, markdownTable, measure,
   prepareDatabase, root, seedDataSet, sleep, startAppServer, startBaselineServerWithHeaders, textTable, type LoadOptions,
   type LoadResult, type RunningServer,
 } from './lib.ts'
 
-// The data set of bench:api.
-const HISTORY_DAYS = 90
 /** What a browser sends, as far as the response depends on it. */
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, br' }
 /** The product aim: the cached page at no less than this share of the static rate. */

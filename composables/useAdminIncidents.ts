@@ -1,7 +1,6 @@
 // The incidents of a time window around now, for the admin lists. The window is fixed when the
 // page is rendered, so server and browser ask for the same one.
-
-const DAY = 24 * 60 * 60 * 1000
+import { DAY } from '~~/shared/time'
 
 export async function useAdminIncidents(key: string, pastDays: MaybeRefOrGetter<number>, futureDays = 366) {
   const now = useState(`admin-now-${key}`, () => Date.now())

@@ -91,7 +91,7 @@ export const users = pgTable('users', {
   id: uuid().primaryKey().defaultRandom(),
   email: text().notNull().unique(),
   role: text({ enum: ROLES }).notNull(),
-  // scrypt, see server/services/passwords.ts; null for users who only sign in through OIDC.
+  // scrypt, see server/auth/passwords.ts; null for users who only sign in through OIDC.
   passwordHash: text(),
   disabledAt: instant(),
   // Sessions carry the version they began with; raising it ends every other session of the user.

@@ -7,8 +7,8 @@
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
-import { readConfig } from '../server/config.ts'
-import { Problem } from '../server/services/problem.ts'
+import { config } from '../server/config.ts'
+import { Problem } from '../server/problem.ts'
 import { createToken, listTokens, revokeToken, tokenScopes, type TokenScope } from '../server/services/tokens.ts'
 
 const usage = `usage: npm run token -- create --name NAME [--scope rw|ro]
@@ -32,7 +32,6 @@ if (values.help || !command) fail(usage)
 const scope = scopeAliases[values.scope!] ?? fail(`--scope must be one of rw, ro (${tokenScopes.join(', ')})`)
 if ((command === 'create' || command === 'revoke') && !values.name) fail(`${command} needs --name\n${usage}`)
 
-const config = readConfig()
 const { db, close } = await openDatabase({ url: config.DATABASE_URL, dataDir: config.STATUS_PAGE_DATA_DIR })
 try {
   await migrate(db)

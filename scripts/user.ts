@@ -11,8 +11,8 @@ import type { z } from 'zod'
 import { openDatabase } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
 import { Email, NewPassword, Role } from '../openapi/admin-schemas.ts'
-import { readConfig } from '../server/config.ts'
-import { Problem } from '../server/services/problem.ts'
+import { config } from '../server/config.ts'
+import { Problem } from '../server/problem.ts'
 import { createUser, findUserByEmail, listUsers, updateUser } from '../server/services/users.ts'
 
 const usage = `usage: npm run user -- create --email EMAIL --role admin|editor [--password-stdin]
@@ -87,7 +87,6 @@ const role = check(Role, values.role, '--role')
 
 const password = command === 'create' || command === 'password' ? await readPassword() : ''
 
-const config = readConfig()
 const { db, close } = await openDatabase({ url: config.DATABASE_URL, dataDir: config.STATUS_PAGE_DATA_DIR })
 try {
   await migrate(db)

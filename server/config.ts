@@ -42,7 +42,7 @@ const Environment = z.object({
 
 export type Config = z.infer<typeof Environment>
 
-export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+function readConfig(env: Record<string, string | undefined>): Config {
   const parsed = Environment.safeParse(env)
   if (!parsed.success) {
     const problems = parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`)
@@ -50,3 +50,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   return parsed.data
 }
+
+/** Read once, when the server or a CLI starts: a bad setting stops it before anything else runs. */
+export const config = readConfig(process.env)

@@ -6,8 +6,11 @@
 // amber, red).
 import type { SeverityLevel } from './status/severity.ts'
 
-export type ThemeMode = 'light' | 'dark'
-export type Palette = 'standard' | 'colorblind'
+export const THEME_MODES = ['light', 'dark'] as const
+export type ThemeMode = typeof THEME_MODES[number]
+/** The first is the default. */
+export const PALETTES = ['standard', 'colorblind'] as const
+export type Palette = typeof PALETTES[number]
 
 type LevelColours = Record<SeverityLevel, string>
 
@@ -42,8 +45,8 @@ function theme(mode: ThemeMode, palette: Palette) {
   return { dark: mode === 'dark', colors }
 }
 
-export const themes = Object.fromEntries((['standard', 'colorblind'] as const).flatMap(palette =>
-  (['light', 'dark'] as const).map(mode => [themeName(mode, palette), theme(mode, palette)]),
+export const themes = Object.fromEntries(PALETTES.flatMap(palette =>
+  THEME_MODES.map(mode => [themeName(mode, palette), theme(mode, palette)]),
 ))
 
 /**

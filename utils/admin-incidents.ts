@@ -2,6 +2,9 @@
 // into the SCS request body on submit.
 import type { NewTemplate, TemplateData } from '~~/openapi/admin-schemas'
 import type { ImpactData, ImpactTypeResponse, IncidentData, NewIncident, NewIncidentUpdate, SeverityData } from '~~/openapi/schemas'
+import { messages } from '~~/shared/i18n'
+import { isMaintenance } from '~~/shared/status/incident'
+import { incidentState } from '~~/shared/status/lifecycle'
 import { severityRanges, type SeverityRange } from '~~/shared/status/severity'
 
 export interface ImpactDraft {
@@ -105,8 +108,9 @@ export function newImpact(kind: IncidentKind, severities: readonly SeverityData[
   return { reference: null, type, severity: kind === 'maintenance' ? 0 : (choosableRanges(severities, kind)[0]?.max ?? 50) }
 }
 
-/** Whether the incident applies at this moment, will later, or is over. */
-export function incidentState(incident: Pick<IncidentData, 'beganAt' | 'endedAt'>, now = Date.now()): 'planned' | 'active' | 'ended' {
-  if (Date.parse(incident.beganAt) > now) return 'planned'
-  return incident.endedAt !== null && Date.parse(incident.endedAt) <= now ? 'ended' : 'active'
+/** The chip that tells an operator where an incident stands, in the public page's words. */
+export function stateChip(incident: IncidentData, now = Date.now()) {
+  const state = incidentState(incident, now)
+  const color = state === 'resolved' ? 'success' : state === 'scheduled' || isMaintenance(incident) ? 'info' : 'error'
+  return { state, text: messages.en.incident[state], color }
 }

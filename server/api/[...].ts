@@ -1,5 +1,5 @@
 import { operations } from '../../openapi/operations'
-import { notFound, Problem } from '../services/problem'
+import { notFound, Problem } from '../problem'
 
 // The API's paths as patterns, from the operation definitions, to tell an unknown path (404) from
 // a known one asked with a method it does not have (405).

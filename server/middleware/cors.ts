@@ -1,8 +1,9 @@
 // Any origin (or the configured one) may read the API from a browser. Writes stay same-origin:
 // preflights only allow reading methods. STATUS_PAGE_CORS_ORIGIN=off sends no CORS headers.
-import { readConfig } from '../config'
+import { config } from '../config'
+import { DAY, SECOND } from '../../shared/time'
 
-const allowOrigin = readConfig().STATUS_PAGE_CORS_ORIGIN
+const allowOrigin = config.STATUS_PAGE_CORS_ORIGIN
 
 export default defineEventHandler((event) => {
   if (!event.path.startsWith('/api/') || allowOrigin === 'off') return
@@ -12,7 +13,7 @@ export default defineEventHandler((event) => {
   })
   if (event.method === 'OPTIONS') {
     setResponseHeader(event, 'access-control-allow-methods', 'GET, HEAD, OPTIONS')
-    setResponseHeader(event, 'access-control-max-age', 86400)
+    setResponseHeader(event, 'access-control-max-age', DAY / SECOND)
     return sendNoContent(event)
   }
 })

@@ -1,8 +1,8 @@
 // API responses of more than about 1 KB travel compressed when the client accepts it. Nitro's
 // `beforeResponse` hook sees the handler's value before h3 serialises it, so this one place covers
 // every JSON handler; streams (the event stream) and byte bodies pass untouched.
-import { compress } from '../http/compression'
-import { preferredEncoding } from '../http/negotiation'
+import { compress } from '../cache/compression'
+import { preferredEncoding } from '../cache/negotiation'
 
 const minimumBytes = 1024
 

@@ -1,58 +1,8 @@
-// Public pages from memory: one render serves every visitor who would get the same HTML, until the
-// next write anywhere (server/utils/changes.ts) or for at most 30 s, because pages show relative
-// times and scheduled maintenance begins by the clock. Nitro's `render:before` hook sits in front
-// of Nuxt's renderer and may answer in its place. The parts live in server/page-cache/.
-import type { H3Event } from 'h3'
-import type { RenderContext, RenderResponse } from 'nitropack/types'
-import { cachedReply } from '../http/cached-reply'
-import { createResponseCache, type CachedBody } from '../http/response-cache'
-import { isCachedPage, pageCacheKey } from '../page-cache/key'
-
-// Shared caches (a CDN, a reverse proxy) may serve a page for one second and must then ask again,
-// which is cheap: an unchanged page answers 304. Browsers (max-age=0) ask every time. So a change
-// shows within about a second, while a CDN in front turns a burst into one request per second.
-const policy = { cacheControl: 'public, max-age=0, s-maxage=1, must-revalidate', vary: 'Cookie, Accept-Language, Accept-Encoding' }
-
-const cache = createResponseCache({ capacity: 300, maxAgeMs: 30_000, version: dataVersion })
-
-type Response = Partial<RenderResponse>
-
-/** Only a plain 200 is shared; a page that sets a cookie was rendered for this visitor alone. */
-function cacheable(event: H3Event, response: Response, headersBefore: Set<string>): CachedBody | undefined {
-  const res = event.node.res
-  if ((response.statusCode ?? 200) !== 200 || typeof response.body !== 'string') return undefined
-  if (res.hasHeader('set-cookie') || response.headers?.['set-cookie']) return undefined
-  // Headers the page set on the event while rendering (useResponseHeader) belong to the page too.
-  const headers = { ...response.headers }
-  for (const name of res.getHeaderNames()) {
-    if (!headersBefore.has(name)) headers[name] = String(res.getHeader(name))
-  }
-  return { body: response.body, headers }
-}
-
-async function answerFromCache(context: RenderContext) {
-  const { event } = context
-  const key = pageCacheKey({
-    path: event.path,
-    host: getRequestHeader(event, 'host'),
-    cookies: parseCookies(event),
-    acceptLanguage: getRequestHeader(event, 'accept-language'),
-  })
-  let own: Response | undefined
-  const { entry, rendered } = await cache.get(key, async () => {
-    const headersBefore = new Set(event.node.res.getHeaderNames())
-    own = await context.render(event)
-    return cacheable(event, own, headersBefore)
-  })
-  if (entry) context.response = await cachedReply(event, entry, rendered ? 'miss' : 'hit', policy)
-  else if (own) context.response = { ...own, headers: { ...own.headers, 'x-cache': 'miss' } }
-  // Otherwise the render shared with others failed or was uncacheable: Nitro renders this one anew.
-}
+// Public pages from memory (server/cache/page-cache.ts), answered before Nuxt's renderer runs.
+import { answerPageFromCache } from '../cache/page-cache'
 
 export default defineNitroPlugin((nitroApp) => {
   // In development a reload must show the page as just edited.
   if (import.meta.dev) return
-  nitroApp.hooks.hook('render:before', async (context) => {
-    if (isCachedPage(context.event.method, context.event.path)) await answerFromCache(context)
-  })
+  nitroApp.hooks.hook('render:before', answerPageFromCache)
 })

@@ -2,16 +2,18 @@
 // and sends the visitor back. A default choice removes the cookie.
 import { z } from 'zod'
 import { LOCALES } from '../../shared/i18n/index.ts'
-import { COOKIE_MAX_AGE, COOKIES, safeReturnPath } from '../../shared/preferences.ts'
+import { COOKIE_MAX_AGE, COOKIES, safeReturnPath, THEME_PREFERENCES } from '../../shared/preferences.ts'
+import { PALETTES } from '../../shared/theme.ts'
 
 const Choice = z.object({
   locale: z.enum(['auto', ...LOCALES]).optional(),
-  theme: z.enum(['system', 'light', 'dark']).optional(),
-  palette: z.enum(['standard', 'colorblind']).optional(),
+  theme: z.enum(THEME_PREFERENCES).optional(),
+  palette: z.enum(PALETTES).optional(),
   back: z.string().optional(),
 })
 
-const DEFAULTS = new Set(['auto', 'system', 'standard'])
+// The first of each list is the default; `auto` is the language Accept-Language picks.
+const DEFAULTS = new Set<string>(['auto', THEME_PREFERENCES[0], PALETTES[0]])
 
 export default defineEventHandler((event) => {
   const choice = Choice.safeParse(getQuery(event))

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { components, impacts, incidents } from '../../db/schema.ts'
 import type { ComponentData, NewComponent } from '../../openapi/schemas.ts'
-import { notFound } from './problem.ts'
+import { notFound } from '../problem.ts'
 
 type ComponentInput = Omit<NewComponent, 'id' | 'activelyAffectedBy'>
 

@@ -9,9 +9,7 @@ import { createIncidentUpdate } from './incident-updates.ts'
 import { createIncident } from './incidents.ts'
 import { createPhaseList } from './phases.ts'
 import { createSeverity } from './severities.ts'
-
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
+import { DAY, HOUR } from '../../shared/time.ts'
 
 const PHASES = ['Scheduled', 'Investigation ongoing', 'Working on it', 'Potential fix deployed', 'Done']
 const SEVERITIES = [

@@ -3,8 +3,8 @@ import { asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { impactTypes } from '../../db/schema.ts'
 import type { ImpactTypeResponse, NewImpactType } from '../../openapi/schemas.ts'
-import { conflict, databaseError, FOREIGN_KEY_VIOLATION, notFound, RESTRICT_VIOLATION } from './problem.ts'
-import { omitNull } from './values.ts'
+import { conflict, databaseError, FOREIGN_KEY_VIOLATION, notFound, RESTRICT_VIOLATION } from '../problem.ts'
+import { omitNull } from '../../db/values.ts'
 
 type ImpactTypeInput = Omit<NewImpactType, 'id'>
 

@@ -3,8 +3,8 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { incidents, incidentUpdates } from '../../db/schema.ts'
 import type { IncidentUpdateData, NewIncidentUpdate } from '../../openapi/schemas.ts'
-import { notFound } from './problem.ts'
-import { omitNull } from './values.ts'
+import { notFound } from '../problem.ts'
+import { omitNull } from '../../db/values.ts'
 
 type UpdateInput = Omit<NewIncidentUpdate, 'order'>
 

@@ -5,8 +5,8 @@ import type { Queryable } from '../../db/client.ts'
 import { components, impacts, impactTypes, incidents, incidentUpdates } from '../../db/schema.ts'
 import type { ImpactData, IncidentData, NewIncident } from '../../openapi/schemas.ts'
 import { assertPhaseExists } from './phases.ts'
-import { badRequest, invalidField, notFound } from './problem.ts'
-import { isoOrNull } from './values.ts'
+import { badRequest, invalidField, notFound } from '../problem.ts'
+import { isoOrNull } from '../../db/values.ts'
 
 const MAINTENANCE_NEEDS_BOTH = 'maintenance (an impact of severity 0) needs both beganAt and endedAt'
 

@@ -3,7 +3,7 @@ import { desc, eq, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { phaseLists } from '../../db/schema.ts'
 import type { PhaseListData } from '../../openapi/schemas.ts'
-import { invalidField, notFound } from './problem.ts'
+import { invalidField, notFound } from '../problem.ts'
 
 /** The newest generation, or the one asked for. Before any list exists: generation 0, no phases. */
 export async function getPhaseList(db: Queryable, generation?: number): Promise<PhaseListData> {

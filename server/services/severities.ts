@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { severities } from '../../db/schema.ts'
 import type { SeverityData } from '../../openapi/schemas.ts'
-import { conflict, notFound, databaseError, UNIQUE_VIOLATION } from './problem.ts'
+import { conflict, notFound, databaseError, UNIQUE_VIOLATION } from '../problem.ts'
 
 export function listSeverities(db: Queryable): Promise<SeverityData[]> {
   return db.select().from(severities).orderBy(asc(severities.value))

@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/client.ts'
 import { components, impactTypes, incidentTemplates } from '../../db/schema.ts'
 import type { NewTemplate, TemplateData } from '../../openapi/admin-schemas.ts'
 import { assertImpactsResolve } from './incidents.ts'
-import { conflict, databaseError, notFound, UNIQUE_VIOLATION } from './problem.ts'
+import { conflict, databaseError, notFound, UNIQUE_VIOLATION } from '../problem.ts'
 
 type TemplateInput = Omit<NewTemplate, 'id'>
 type TemplateRow = typeof incidentTemplates.$inferSelect

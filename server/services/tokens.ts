@@ -4,8 +4,8 @@ import { and, asc, eq, isNull, lt, or } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { apiTokens } from '../../db/schema.ts'
 import type { TokenData } from '../../openapi/admin-schemas.ts'
-import { conflict, databaseError, notFound, UNIQUE_VIOLATION } from './problem.ts'
-import { isoOrNull } from './values.ts'
+import { conflict, databaseError, notFound, UNIQUE_VIOLATION } from '../problem.ts'
+import { isoOrNull } from '../../db/values.ts'
 
 export type TokenScope = typeof apiTokens.$inferSelect['scope']
 export const tokenScopes: readonly TokenScope[] = apiTokens.scope.enumValues

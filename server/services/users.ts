@@ -5,8 +5,8 @@ import type { Queryable } from '../../db/client.ts'
 import { users } from '../../db/schema.ts'
 import type { NewUser, SessionUserData, UserChanges, UserData } from '../../openapi/admin-schemas.ts'
 import type { Role } from '../../shared/admin/access.ts'
-import { decoyHash, hashPassword, verifyPassword } from './passwords.ts'
-import { conflict, databaseError, invalidField, notFound, UNIQUE_VIOLATION } from './problem.ts'
+import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts'
+import { conflict, databaseError, invalidField, notFound, UNIQUE_VIOLATION } from '../problem.ts'
 
 /** What a session needs to know about its user. */
 export interface SessionUserRow extends SessionUserData {
@@ -101,7 +101,7 @@ export function changePassword(db: Queryable, id: string, currentPassword: strin
 }
 
 /** The active user with this email and password, or undefined. Takes as long either way. */
-export async function authenticate(db: Queryable, email: string, password: string): Promise<SessionUserRow | undefined> {
+export async function authenticatePassword(db: Queryable, email: string, password: string): Promise<SessionUserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()))
   const valid = await verifyPassword(password, row?.passwordHash ?? await decoyHash())
   if (!valid || !row || row.disabledAt) return undefined

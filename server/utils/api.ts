@@ -3,7 +3,8 @@
 import type { H3Event } from 'h3'
 import type { z } from 'zod'
 import { Digits, Id } from '../../openapi/schemas'
-import { badRequest, invalidField, Problem, type FieldError } from '../services/problem'
+import { markChanged } from '../cache/changes'
+import { badRequest, invalidField, Problem, type FieldError } from '../problem'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -11,7 +12,7 @@ const READING = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * An API route: any error becomes an RFC 9457 problem+json response. Every successful write
- * marks the data changed (server/utils/changes.ts) and goes to the audit log under the caller
+ * marks the data changed (server/cache/changes.ts) and goes to the audit log under the caller
  * that requireWriteAccess (or its kin) authenticated.
  */
 export function defineApiHandler<T>(handler: (event: H3Event) => Promise<T>) {

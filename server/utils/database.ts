@@ -2,13 +2,12 @@
 // with demo data, and given its first admin before the first query runs.
 import { openDatabase, type DatabaseHandle } from '../../db/client'
 import { migrate } from '../../db/migrate'
-import { readConfig } from '../config'
+import { config } from '../config'
 import { seedDemo } from '../services/demo'
 import { provision, readProvisioningFile } from '../services/provisioning'
 import { createFirstAdmin } from '../services/users'
 
 async function start(): Promise<DatabaseHandle> {
-  const config = readConfig()
   const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.STATUS_PAGE_DATA_DIR })
   const migrations = useStorage('assets:migrations')
   await migrate(handle.db, async (name) => {

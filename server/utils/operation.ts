@@ -46,7 +46,7 @@ function reply(event: H3Event, operation: Operation, result: unknown) {
 
 /**
  * The handler of an operation. `cached` answers anonymous reads from the shared response cache
- * (server/utils/public-read.ts).
+ * (server/cache/public-read.ts).
  */
 export function defineOperationHandler<O extends Operation>(
   operation: O,

@@ -1,9 +1,9 @@
 // Facts about a request that depend on whether a reverse proxy stands in front of the server
 // (STATUS_PAGE_TRUST_PROXY).
 import type { H3Event } from 'h3'
-import { readConfig } from '../config'
+import { config } from '../config'
 
-const trustProxy = readConfig().STATUS_PAGE_TRUST_PROXY
+const trustProxy = config.STATUS_PAGE_TRUST_PROXY
 
 /** The client's IP address. */
 export const clientAddress = (event: H3Event): string => getRequestIP(event, { xForwardedFor: trustProxy }) ?? 'unknown'

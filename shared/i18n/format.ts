@@ -1,15 +1,12 @@
 // Dates, times and counts in the visitor's language and time zone, through Intl alone.
+import { DAY, HOUR, MINUTE, SECOND } from '../time.ts'
 
 /** "1 incident", "3 incidents": English and German both single out exactly one. */
 export const count = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`
 
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
-
 // The largest unit that still reads naturally ("3 days ago" rather than "72 hours ago").
 const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
-  ['second', 1000, 45 * 1000],
+  ['second', SECOND, 45 * SECOND],
   ['minute', MINUTE, 45 * MINUTE],
   ['hour', HOUR, 22 * HOUR],
   ['day', DAY, 26 * DAY],

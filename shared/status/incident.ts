@@ -1,4 +1,5 @@
 // When an incident applies, and whether it is maintenance rather than an outage.
+import { DAY } from '../time.ts'
 
 export interface TimeSpan {
   beganAt: string
@@ -12,8 +13,6 @@ export interface Impact {
 export interface ImpactedIncident extends TimeSpan {
   affects: readonly Impact[]
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 // The span is half-open: at the instant an incident ends it no longer applies.
 export function isActiveAt(incident: TimeSpan, at: Date): boolean {
@@ -34,7 +33,7 @@ export function isScheduledMaintenance(incident: ImpactedIncident, now: Date): b
 // Maintenance that begins after now and at most withinDays * 24h later, soonest first.
 export function upcomingMaintenance<T extends ImpactedIncident>(incidents: readonly T[], now: Date, withinDays: number): T[] {
   const from = now.getTime()
-  const until = from + withinDays * DAY_MS
+  const until = from + withinDays * DAY
   return incidents
     .filter(incident => isMaintenance(incident))
     .map(incident => ({ incident, start: Date.parse(incident.beganAt) }))

@@ -4,8 +4,7 @@
 import type { NewComponent, NewImpactType, NewIncident, NewIncidentUpdate } from '../../openapi/schemas'
 import { expectResponse, post } from './client'
 
-export const HOUR = 3_600_000
-export const DAY = 24 * HOUR
+export { DAY, HOUR } from '../../shared/time'
 
 let serial = 0
 

@@ -1,7 +1,7 @@
 // No N+1: every list runs a fixed, small number of SQL queries, whatever the number of rows.
 // This file talks to a database of its own through the services, not to the server: the server's
 // database only tells which kind to use (the embedded one is locked by the server).
-import postgres from 'postgres'
+import { createTestDatabase } from '../support/postgres'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../../db/client'
 import { migrate } from '../../db/migrate'
@@ -11,8 +11,8 @@ import { createIncidentUpdate, listIncidentUpdates } from '../../server/services
 import { createIncident, listIncidents } from '../../server/services/incidents'
 import { createPhaseList, getPhaseList } from '../../server/services/phases'
 import { createSeverity, listSeverities } from '../../server/services/severities'
+import { DAY } from '../../shared/time'
 
-const DAY = 24 * 3_600_000
 const MAX_QUERIES = 3
 
 let handle: DatabaseHandle
@@ -29,17 +29,9 @@ const logger = {
 
 beforeAll(async () => {
   if (inject('database') === 'postgres') {
-    const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-    const name = `status_page_query_count_${process.pid}_${Date.now()}`
-    const admin = postgres(adminUrl, { onnotice: () => {} })
-    await admin.unsafe(`create database ${name}`)
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
-    dropDatabase = async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    }
-    handle = await openDatabase({ url: url.toString(), dataDir: '', logger })
+    const database = await createTestDatabase('status_page_query_count')
+    dropDatabase = database.drop
+    handle = await openDatabase({ url: database.url, dataDir: '', logger })
   }
   else {
     handle = await openDatabase({ url: 'memory://', dataDir: '', logger })

@@ -131,7 +131,7 @@ test('maintenance scheduled for later shows as upcoming', async ({ page }) => {
   await choose(page, impact, 'Component', 'DNS')
   await choose(page, impact, 'Impact type', 'Connectivity Problems')
   await page.getByRole('button', { name: 'Schedule maintenance' }).click()
-  await expect(page.getByTestId('incident-state')).toHaveText('Planned')
+  await expect(page.getByTestId('incident-state')).toHaveText('Scheduled')
   await navigate(page, 'Maintenance')
   await expect(page.getByTestId('upcoming-maintenance')).toContainText(title)
 })

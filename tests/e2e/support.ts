@@ -3,6 +3,7 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
 import type { ComponentData, IncidentData, SeverityData } from '../../openapi/schemas'
 import { adminToken } from '../../playwright.config'
+import { DAY } from '../../shared/time'
 
 /** What server/services/demo.ts puts into a fresh database. */
 export const DEMO = {
@@ -16,7 +17,7 @@ export const DEMO = {
 
 export const authorized = { Authorization: `Bearer ${adminToken}` }
 
-export const DAY = 24 * 60 * 60 * 1000
+export { DAY }
 
 export type { IncidentData as Incident } from '../../openapi/schemas'
 

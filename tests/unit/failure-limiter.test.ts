@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FailureLimiter } from '../../server/services/failure-limiter.ts'
+import { FailureLimiter } from '../../server/auth/failure-limiter.ts'
 
 const SECOND = 1000
 

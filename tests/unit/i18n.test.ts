@@ -18,6 +18,19 @@ describe('negotiateLocale', () => {
     expect(negotiateLocale('de;q=0')).toBe('en')
     expect(negotiateLocale('*')).toBe('en')
   })
+
+  it.each([
+    [undefined, 'en'],
+    ['de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7', 'de'],
+    ['en-GB,en;q=0.9,de;q=0.8', 'en'],
+    ['fr-FR, fr;q=0.9, de;q=0.5', 'de'],
+    ['fr, es', 'en'],
+    ['en;q=0.3, de', 'de'],
+    ['de;q=0, en', 'en'],
+    ['DE-at', 'de'],
+  ] as const)('%j gives %s', (header, expected) => {
+    expect(negotiateLocale(header)).toBe(expected)
+  })
 })
 
 describe('relativeTime', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchesEntityTag, preferredEncoding, preferredLanguage } from '../../server/http/negotiation.ts'
+import { matchesEntityTag, preferredEncoding } from '../../server/cache/negotiation.ts'
 
 describe('preferredEncoding', () => {
   it.each([
@@ -18,23 +18,6 @@ describe('preferredEncoding', () => {
     ['gzip;q=abc', 'identity'],
   ] as const)('%j gives %s', (header, expected) => {
     expect(preferredEncoding(header)).toBe(expected)
-  })
-})
-
-describe('preferredLanguage', () => {
-  const supported = ['en', 'de'] as const
-
-  it.each([
-    [undefined, 'en'],
-    ['de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7', 'de'],
-    ['en-GB,en;q=0.9,de;q=0.8', 'en'],
-    ['fr-FR, fr;q=0.9, de;q=0.5', 'de'],
-    ['fr, es', 'en'],
-    ['en;q=0.3, de', 'de'],
-    ['de;q=0, en', 'en'],
-    ['DE-at', 'de'],
-  ] as const)('%j gives %s', (header, expected) => {
-    expect(preferredLanguage(header, supported)).toBe(expected)
   })
 })
 

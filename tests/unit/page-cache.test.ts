@@ -1,8 +1,8 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { isCachedPage, pageCacheKey, type PageRequest } from '../../server/page-cache/key.ts'
-import { ExpiringLru } from '../../server/http/lru.ts'
-import { createResponseCache, type CachedBody } from '../../server/http/response-cache.ts'
+import { isCachedPage, pageCacheKey, type PageRequest } from '../../server/cache/page-key.ts'
+import { ExpiringLru } from '../../server/cache/lru.ts'
+import { createResponseCache, type CachedBody } from '../../server/cache/response-cache.ts'
 
 describe('isCachedPage', () => {
   it.each(['/', '/?x=1', '/history', '/incidents/0b6c1a3e-1f0e-4c53-9a39-3c2d4f5e6a7b', '/components/abc?at=now'])('caches GET %s', (path) => {
@@ -57,6 +57,11 @@ describe('pageCacheKey', () => {
   it('follows Accept-Language only without a locale cookie', () => {
     expect(key({ acceptLanguage: 'de' })).toBe(key({ cookies: { locale: 'de' } }))
     expect(key({ acceptLanguage: 'de', cookies: { locale: 'en' } })).toBe(key({ cookies: { locale: 'en' } }))
+  })
+
+  it('keys a locale cookie the page does not speak by the language it renders instead', () => {
+    expect(key({ acceptLanguage: 'de', cookies: { locale: 'fr' } })).toBe(key({ cookies: { locale: 'de' } }))
+    expect(key({ acceptLanguage: 'de', cookies: { locale: 'fr' } })).not.toBe(key({ cookies: { locale: 'fr' } }))
   })
 
   it('cannot be confused by cookie values that look like separators', () => {

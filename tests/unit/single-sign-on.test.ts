@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { roleFor } from '../../server/services/single-sign-on.ts'
+import { roleFor } from '../../server/auth/single-sign-on.ts'
 
 const rules = { roleClaim: 'realm_access.roles', adminEmails: ['boss@example.com'], editorEmails: ['ops@example.com'] }
 

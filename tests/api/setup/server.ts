@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import Provider from 'oidc-provider'
-import postgres from 'postgres'
+import { createTestDatabase } from '../../support/postgres'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -102,17 +102,9 @@ export default async function setup(project: TestProject) {
   delete env.STATUS_PAGE_PROVISIONING_FILE
 
   if (database === 'postgres') {
-    const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-    const name = `status_page_test_${process.pid}_${Date.now()}`
-    const admin = postgres(adminUrl, { onnotice: () => {} })
-    await admin.unsafe(`create database ${name}`)
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
-    env.DATABASE_URL = url.toString()
-    cleanups.push(async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    })
+    const database = await createTestDatabase('status_page_test')
+    env.DATABASE_URL = database.url
+    cleanups.push(database.drop)
   }
   else {
     // On disk rather than in memory, so the token CLI can reach the database before the server starts.

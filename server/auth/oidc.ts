@@ -4,12 +4,12 @@
 import type { H3Event } from 'h3'
 import * as client from 'openid-client'
 import { adminReturnPath } from '../../shared/admin/return-path'
-import { readConfig } from '../config'
+import { config } from '../config'
 import type { SingleSignOnRefusal } from '../../shared/admin/access'
-import { roleFor } from '../services/single-sign-on'
+import { sealedCookie } from './session'
+import { roleFor } from './single-sign-on'
 import { userForSingleSignOn, type SessionUserRow } from '../services/users'
 
-const config = readConfig()
 const FLOW_COOKIE = 'status_page_oidc'
 const FLOW_SECONDS = 10 * 60
 const CALLBACK_PATH = '/api/session/oidc/callback'

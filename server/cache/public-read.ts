@@ -1,9 +1,11 @@
 // Anonymous API reads from memory. During an outage status tools and visitors poll the same few
 // URLs; each is computed once and then served to everyone until the next write anywhere
-// (server/utils/changes.ts) or for at most a second, because what is active depends on the clock.
+// (changes.ts) or for at most a second, because what is active depends on the clock.
 import type { H3Event } from 'h3'
-import { cachedReply } from '../http/cached-reply'
-import { createResponseCache } from '../http/response-cache'
+import { defineApiHandler } from '../utils/api'
+import { cachedReply } from './cached-reply'
+import { dataVersion } from './changes'
+import { createResponseCache } from './response-cache'
 
 const cache = createResponseCache({ capacity: 500, maxAgeMs: 1000, version: dataVersion })
 

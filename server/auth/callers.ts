@@ -3,9 +3,10 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { H3Event } from 'h3'
 import type { Role, TokenScope } from '../../shared/admin/access'
-import { readConfig } from '../config'
-import { Problem } from '../services/problem'
+import { config } from '../config'
+import { Problem } from '../problem'
 import { findToken, hashToken } from '../services/tokens'
+import { activeSession, assertNotForged, hasSessionCookie } from './session'
 
 /** Who made a request: an API token by name, or a user by email. */
 export type Caller
@@ -20,7 +21,7 @@ export const userCaller = (user: { id: string, email: string, role: Role }): Use
 const ADMIN_TOKEN_NAME = 'STATUS_PAGE_ADMIN_TOKEN'
 
 const adminTokenHash = (() => {
-  const token = readConfig().STATUS_PAGE_ADMIN_TOKEN
+  const token = config.STATUS_PAGE_ADMIN_TOKEN
   return token ? Buffer.from(hashToken(token), 'hex') : undefined
 })()
 
@@ -39,7 +40,7 @@ const isSafeMethod = (event: H3Event) => ['GET', 'HEAD', 'OPTIONS'].includes(eve
  * The caller, authenticated by the bearer token when the request has an Authorization header,
  * else by the session cookie (whose writes must not be forged); 401 for anyone else.
  */
-async function authenticate(event: H3Event): Promise<Caller> {
+async function authenticateCaller(event: H3Event): Promise<Caller> {
   // Whatever needed credentials is nobody else's to cache.
   setResponseHeader(event, 'cache-control', 'no-store')
   const header = getRequestHeader(event, 'authorization')
@@ -62,7 +63,7 @@ async function authenticate(event: H3Event): Promise<Caller> {
  * admins the page settings); 401 or 403 else.
  */
 export async function requireWriteAccess(event: H3Event, role: Role = 'editor'): Promise<Caller> {
-  const caller = await authenticate(event)
+  const caller = await authenticateCaller(event)
   if (caller.kind === 'token' && caller.scope !== 'read-write') throw new Problem(403, 'Forbidden', `The token "${caller.name}" may only read.`)
   if (caller.kind === 'user' && role === 'admin' && caller.role !== 'admin') throw new Problem(403, 'Forbidden', `${caller.name} is an editor; this needs an admin.`)
   event.context.caller = caller
@@ -71,7 +72,7 @@ export async function requireWriteAccess(event: H3Event, role: Role = 'editor'):
 
 /** The signed-in user, for what only people do, such as changing their own password. */
 export async function requireUser(event: H3Event): Promise<UserCaller> {
-  const caller = await authenticate(event)
+  const caller = await authenticateCaller(event)
   if (caller.kind !== 'user') throw new Problem(403, 'Forbidden', 'Only a signed-in user can do this, not an API token.')
   event.context.caller = caller
   return caller
@@ -83,7 +84,7 @@ export async function requireUser(event: H3Event): Promise<UserCaller> {
  * itself more power.
  */
 export async function requireAdmin(event: H3Event): Promise<Caller> {
-  const caller = await authenticate(event)
+  const caller = await authenticateCaller(event)
   const allowed = caller.kind === 'user' ? caller.role === 'admin' : caller.bootstrap
   if (!allowed) {
     throw new Problem(403, 'Forbidden', caller.kind === 'user'

@@ -1,9 +1,6 @@
 // Which requests the page cache answers, and the key that tells apart everything a page's
 // rendering depends on. Pure, so it is tested on its own.
-import { preferredLanguage } from '../http/negotiation'
-
-/** Page languages; without a `locale` cookie, Accept-Language picks one of these. */
-export const pageLocales = ['en', 'de'] as const
+import { pageLocale } from '../../shared/preferences'
 
 // Not public pages: the API, the admin area, build assets, health checks, Nuxt internals
 // (/__nuxt_error, islands).
@@ -26,9 +23,12 @@ export interface PageRequest {
   acceptLanguage: string | undefined
 }
 
-/** The cookies `locale`, `theme`, `palette` and `tz` change how a public page renders. */
+/**
+ * The cookies `locale`, `theme`, `palette` and `tz` change how a public page renders; the language
+ * is the one the page renders in, so a cookie it ignores shares the key of the header's choice.
+ */
 export function pageCacheKey({ path, host, cookies, acceptLanguage }: PageRequest): string {
   const { locale, theme, palette, tz } = cookies
   // JSON keeps the parts apart whatever characters a cookie holds.
-  return JSON.stringify([host ?? '', path, locale ?? preferredLanguage(acceptLanguage, pageLocales), theme ?? '', palette ?? '', tz ?? ''])
+  return JSON.stringify([host ?? '', path, pageLocale(locale, acceptLanguage), theme ?? '', palette ?? '', tz ?? ''])
 }

@@ -1,6 +1,5 @@
 // The data version: bumped after every successful write, so the page cache drops what it holds
-// and open pages refetch. Writes on other app instances arrive through
-// server/plugins/postgres-changes.ts.
+// and open pages refetch. Writes on other app instances arrive through postgres-changes.ts.
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 

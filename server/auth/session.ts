@@ -2,9 +2,10 @@
 // user's session version and the session's CSRF token. Nothing is stored on the server.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { H3Event, SessionConfig } from 'h3'
-import { readConfig } from '../config'
-import { Problem } from '../services/problem'
-import { storedSecret } from '../services/secrets'
+import { config } from '../config'
+import { Problem } from '../problem'
+import { userCaller } from './callers'
+import { storedSecret } from './secrets'
 import { findSessionUser, recordSignIn, type SessionUserRow } from '../services/users'
 import type { SessionInfoData } from '../../openapi/admin-schemas'
 
@@ -22,7 +23,7 @@ export interface ActiveSession {
 const SESSION_COOKIE = 'status_page_session'
 const SESSION_SECONDS = 12 * 60 * 60
 
-const configuredSecret = readConfig().STATUS_PAGE_SESSION_SECRET
+const configuredSecret = config.STATUS_PAGE_SESSION_SECRET
 let generatedSecret: Promise<string> | undefined
 
 function sessionSecret(): Promise<string> {
@@ -83,7 +84,7 @@ export async function signIn(event: H3Event, user: SessionUserRow): Promise<Acti
   return startSession(event, user)
 }
 
-const signInMethods: SessionInfoData['signInMethods'] = readConfig().STATUS_PAGE_OIDC_ISSUER ? ['password', 'oidc'] : ['password']
+const signInMethods: SessionInfoData['signInMethods'] = config.STATUS_PAGE_OIDC_ISSUER ? ['password', 'oidc'] : ['password']
 
 /** What GET /api/session tells the admin pages. */
 export function describeSession(session: ActiveSession | undefined): SessionInfoData {

@@ -1,9 +1,9 @@
 // Password sign-in, slowed down per email and per client address once guesses pile up.
 // The counts live in this process's memory (see FailureLimiter).
 import type { H3Event } from 'h3'
-import { FailureLimiter } from '../services/failure-limiter'
-import { Problem } from '../services/problem'
-import { authenticate, type SessionUserRow } from '../services/users'
+import { FailureLimiter } from './failure-limiter'
+import { Problem } from '../problem'
+import { authenticatePassword, type SessionUserRow } from '../services/users'
 
 const MINUTE = 60_000
 // One account: a few typos are free, then waits double from 30 seconds up to 15 minutes.
@@ -23,7 +23,7 @@ export async function signInWithPassword(event: H3Event, email: string, password
   // Counted before checking, so that parallel guesses cannot all slip through the gap.
   byEmail.fail(email)
   byAddress.fail(address)
-  const user = await authenticate(await useDatabase(), email, password)
+  const user = await authenticatePassword(await useDatabase(), email, password)
   if (!user) throw new Problem(401, 'Unauthorized', 'The email or the password is wrong.')
   byEmail.reset(email)
   byAddress.forgiveOne(address)
