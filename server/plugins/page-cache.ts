@@ -1,10 +1,12 @@
 // Public pages from memory: one render serves every visitor who would get the same HTML, until the
 // next write anywhere (server/utils/changes.ts) or for at most 30 s, because pages show relative
 // times and scheduled maintenance begins by the clock. Nitro's `render:before` hook sits in front
-// of Nuxt's renderer and may answer in its place. The parts live in server/page-cache/.
+// of Nuxt's renderer and may answer in its place. The parts live in server/page-cache/. While the
+// database is unavailable, or a render fails, the last good page goes out, marked stale.
 import type { H3Event } from 'h3'
 import type { RenderContext, RenderResponse } from 'nitropack/types'
 import { cachedReply } from '../http/cached-reply'
+import { createLastGood } from '../http/last-good'
 import { createResponseCache, type CachedBody } from '../http/response-cache'
 import { isCachedPage, pageCacheKey } from '../page-cache/key'
 
@@ -14,6 +16,7 @@ import { isCachedPage, pageCacheKey } from '../page-cache/key'
 const policy = { cacheControl: 'public, max-age=0, s-maxage=1, must-revalidate', vary: 'Cookie, Accept-Language, Accept-Encoding' }
 
 const cache = createResponseCache({ capacity: 300, maxAgeMs: 30_000, version: dataVersion })
+const lastGood = createLastGood(300)
 
 type Response = Partial<RenderResponse>
 
@@ -38,14 +41,26 @@ async function answerFromCache(context: RenderContext) {
     cookies: parseCookies(event),
     acceptLanguage: getRequestHeader(event, 'accept-language'),
   })
+  const answerStale = async () => {
+    const reply = await lastGood.reply(event, key, policy)
+    if (reply) context.response = reply
+    return reply !== undefined
+  }
+  if (databaseSeemsDown() && await answerStale()) return
   let own: Response | undefined
   const { entry, rendered } = await cache.get(key, async () => {
     const headersBefore = new Set(event.node.res.getHeaderNames())
     own = await context.render(event)
     return cacheable(event, own, headersBefore)
   })
-  if (entry) context.response = await cachedReply(event, entry, rendered ? 'miss' : 'hit', policy)
-  else if (own) context.response = { ...own, headers: { ...own.headers, 'x-cache': 'miss' } }
+  if (entry) {
+    if (rendered) lastGood.keep(key, entry)
+    context.response = await cachedReply(event, entry, rendered ? 'miss' : 'hit', policy)
+    return
+  }
+  // A page that failed to render (its data did not come): the last good one serves better.
+  if (own && (own.statusCode ?? 200) >= 500 && await answerStale()) return
+  if (own) context.response = { ...own, headers: { ...own.headers, 'x-cache': 'miss' } }
   // Otherwise the render shared with others failed or was uncacheable: Nitro renders this one anew.
 }
 
