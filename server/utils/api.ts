@@ -58,7 +58,7 @@ export function sendProblem(event: H3Event, problem: Problem) {
   setResponseStatus(event, problem.status)
   setResponseHeader(event, 'content-type', 'application/problem+json')
   if (problem.status === 401) setResponseHeader(event, 'www-authenticate', 'Bearer realm="status-page"')
-  if (problem.status === 503) setResponseHeader(event, 'retry-after', '5')
+  if (problem.status === 503) setResponseHeader(event, 'retry-after', 5)
   return {
     type: 'about:blank',
     title: problem.title,
