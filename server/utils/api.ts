@@ -35,7 +35,7 @@ export function defineApiHandler<T>(handler: (event: H3Event) => Promise<T>, opt
     }
     catch (error) {
       if (isDatabaseOutage(error)) {
-        noteDatabaseOutage()
+        suspectDatabaseOutage()
         const answer = await options.whenDatabaseFails?.(event)
         if (answer !== undefined) return answer
       }

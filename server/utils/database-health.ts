@@ -25,21 +25,33 @@ function setDown(now: boolean) {
   checkedAt = Date.now()
 }
 
+/** Whether the database is the embedded PGlite, which runs in this process and cannot hang apart from it. */
+const embedded = () => Promise.race([useDatabaseHandle().then(handle => handle.kind === 'pglite', () => false), after(probeTimeoutMs, false)])
+
 /** Whether the database answers a trivial query within half a second. One probe runs at a time. */
 export function databaseAnswers(): Promise<boolean> {
+  let pglite = false
   probing ??= Promise.race([
-    useDatabaseHandle().then(handle => handle.ping()).then(() => true, () => false),
+    useDatabaseHandle().then((handle) => {
+      pglite = handle.kind === 'pglite'
+      return handle.ping()
+    }).then(() => true, () => false),
     afterPendingIo(probeTimeoutMs, false),
   ]).then((answers) => {
-    setDown(!answers)
+    // Embedded PGlite runs in this process: slow there means busy, not gone, so requests wait for it.
+    setDown(!answers && !pglite)
     probing = undefined
     return answers
   })
   return probing
 }
 
-/** A request found the database unavailable (a refused connection, a server shutting down). */
-export const noteDatabaseOutage = () => setDown(true)
+/**
+ * A request failed as if the database were unavailable (a refused connection, a statement cut off
+ * after its timeout): a probe tells whether it is, so that one slow statement does not count as an
+ * outage, while a stopped server fails the probe at once.
+ */
+export const suspectDatabaseOutage = () => void databaseAnswers()
 
 /**
  * Whether the database was found unavailable and has not answered since, for answering from a
@@ -49,9 +61,6 @@ export function databaseSeemsDown(): boolean {
   if (down && Date.now() - checkedAt >= recheckMs) void databaseAnswers()
   return down
 }
-
-/** Whether the database is the embedded PGlite, which runs in this process and cannot hang apart from it. */
-const embedded = () => Promise.race([useDatabaseHandle().then(handle => handle.kind === 'pglite', () => false), after(probeTimeoutMs, false)])
 
 /**
  * Runs a request's work, but answers 503 within about 1.5 s when the database stops answering

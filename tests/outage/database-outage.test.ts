@@ -168,6 +168,15 @@ function expectRefusedWrites(answers: Answer[]) {
   }
 }
 
+/** Probes for the length of an outage that has just begun, then checks every answer. */
+async function expectOutageHandled() {
+  const writesBefore = writer.answers.length
+  const rounds = await probeDuringOutage()
+  // The first write may have been on its way when the outage began.
+  expectRefusedWrites(writer.answers.slice(writesBefore + 1))
+  expectOutageAnswers(rounds)
+}
+
 describe('a database that stops or hangs', () => {
   beforeAll(async () => {
     cluster = await createCluster(await freePort())
@@ -210,11 +219,7 @@ describe('a database that stops or hangs', () => {
 
   it('answers in time while the database is stopped: readiness 503, stale reads, writes 503', async () => {
     await cluster.stopImmediately()
-    const writesBefore = writer.answers.length
-    const rounds = await probeDuringOutage()
-    // The first write may have been on its way when the database stopped.
-    expectRefusedWrites(writer.answers.slice(writesBefore + 1))
-    expectOutageAnswers(rounds)
+    await expectOutageHandled()
   }, 30_000)
 
   it('answers in time while the database is frozen: readiness 503, stale reads, writes 503', async () => {
@@ -227,10 +232,7 @@ describe('a database that stops or hangs', () => {
     // Once more read what the probes read, so the last good answers are from after the restart.
     for (const path of ['/api/components', `/api/components/${seeded[0]}`, '/']) await send('GET', path)
     cluster.freeze()
-    const writesBefore = writer.answers.length
-    const rounds = await probeDuringOutage()
-    expectRefusedWrites(writer.answers.slice(writesBefore + 1))
-    expectOutageAnswers(rounds)
+    await expectOutageHandled()
   }, 45_000)
 
   it('recovers without a restart, and every acknowledged write is there', async () => {
