@@ -21,6 +21,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       apiProject('pglite'),
       apiProject('postgres'),
+      // The built server against a PostgreSQL cluster of the test's own, which it stops and freezes.
+      { test: { name: 'outage', include: ['tests/outage/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
     ],
   },
 })

@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite'
   /** PostgreSQL only: LISTEN/NOTIFY, by which app instances on one database tell each other about writes. */
   channels?: Pick<Sql, 'listen' | 'notify'>
+  /** One trivial query on a connection of its own, so a pool busy with slow queries does not delay it. */
+  ping: () => Promise<void>
   close: () => Promise<void>
 }
 
@@ -28,17 +30,48 @@ export interface OpenOptions {
 
 const casing = 'snake_case' as const
 
+// Bounds on a PostgreSQL server that is slow, gone or hung, so that no connection or statement waits
+// without end (seconds, as `postgres` counts them; milliseconds for the server's own settings).
+// A hung server that keeps its sockets open still never answers: server/utils/database-health.ts
+// puts a deadline on requests for that.
+const limits = {
+  connect_timeout: 3,
+  // A burst's extra connections do not stay open on the server for ever.
+  idle_timeout: 60,
+  connection: {
+    statement_timeout: 10_000,
+    lock_timeout: 5000,
+    idle_in_transaction_session_timeout: 15_000,
+  },
+  onnotice: () => {},
+}
+// On SIGTERM, queries still running get this long before their connections are cut.
+const endTimeoutSeconds = 1
+
 export async function openDatabase({ url, dataDir, logger }: OpenOptions): Promise<DatabaseHandle> {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const { default: postgres } = await import('postgres')
     const { drizzle } = await import('drizzle-orm/postgres-js')
-    const client = postgres(url, { onnotice: () => {} })
-    return { db: drizzle(client, { schema, casing, logger }) as unknown as Database, kind: 'postgres', channels: client, close: () => client.end() }
+    const client = postgres(url, limits)
+    // Its one connection stays open and skips the type lookup, so a probe is a single round trip.
+    const probe = postgres(url, { ...limits, max: 1, idle_timeout: 0, fetch_types: false })
+    return {
+      db: drizzle(client, { schema, casing, logger }) as unknown as Database,
+      kind: 'postgres',
+      channels: client,
+      ping: async () => void await probe`select 1`,
+      close: async () => void await Promise.all([client.end({ timeout: endTimeoutSeconds }), probe.end({ timeout: 0 })]),
+    }
   }
   if (url && url !== 'memory://') throw new Error(`DATABASE_URL must start with postgres:// or be memory://, got "${url.split(':')[0]}:…"`)
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')
   if (!url) mkdirSync(dataDir, { recursive: true })
   const client = await PGlite.create(url ? undefined : dataDir)
-  return { db: drizzle(client, { schema, casing, logger }) as unknown as Database, kind: 'pglite', close: () => client.close() }
+  return {
+    db: drizzle(client, { schema, casing, logger }) as unknown as Database,
+    kind: 'pglite',
+    ping: async () => void await client.query('select 1'),
+    close: () => client.close(),
+  }
 }

@@ -35,6 +35,9 @@ const MIGRATION_LOCK = 4020001
 export async function migrate(db: Database, read: ReadMigrationFile = readMigrationFromDisk) {
   const migrations = await loadMigrations(read)
   await db.transaction(async (tx) => {
+    // Waiting for another instance's migration, or a long one, is no reason to give up.
+    await tx.execute(sql`set local lock_timeout = 0`)
+    await tx.execute(sql`set local statement_timeout = 0`)
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`)
     await tx.execute(sql`create schema if not exists drizzle`)
     await tx.execute(sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`)

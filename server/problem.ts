@@ -43,6 +43,26 @@ export function databaseError(error: unknown): { code: string, constraint: strin
   return undefined
 }
 
+/** The database is gone or does not answer in time: the request may succeed if tried again. */
+export const databaseUnavailable = () =>
+  new Problem(503, 'Service Unavailable', 'The database does not answer at the moment; please try again shortly.')
+
+// Connection errors of the `postgres` driver and of Node's sockets.
+const connectionErrors = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'])
+// SQLSTATEs of a server that is going away, starting, overloaded or cut off a slow statement:
+// connection exceptions (08), operator intervention (57: shutdown, cancel, statement timeout),
+// too many connections (53300), lock timeout (55P03), idle-in-transaction timeout (25P03).
+const unavailableStates = /^(08...|57...|53300|55P03|25P03)$/
+
+/** Whether an error means the database is unavailable rather than that the request was wrong. */
+export function isDatabaseOutage(error: unknown): boolean {
+  if (error instanceof Problem) return error.status === 503
+  for (let e = error as DriverError | undefined; e; e = e.cause as DriverError | undefined) {
+    if (typeof e.code === 'string' && (connectionErrors.has(e.code) || unavailableStates.test(e.code))) return true
+  }
+  return false
+}
+
 export const UNIQUE_VIOLATION = '23505'
 export const FOREIGN_KEY_VIOLATION = '23503'
 /** What newer PostgreSQL versions (PGlite among them) raise for an ON DELETE RESTRICT foreign key. */

@@ -15,7 +15,7 @@ export interface CachePolicy {
   vary: string
 }
 
-export async function cachedReply(event: H3Event, entry: CacheEntry, outcome: 'hit' | 'miss', policy: CachePolicy): Promise<CachedReply> {
+export async function cachedReply(event: H3Event, entry: CacheEntry, outcome: 'hit' | 'miss' | 'stale', policy: CachePolicy): Promise<CachedReply> {
   const encoding = preferredEncoding(getRequestHeader(event, 'accept-encoding'))
   const { body, etag } = await entry.variant(encoding)
   const caching = { 'etag': etag, 'cache-control': policy.cacheControl, 'vary': policy.vary, 'x-cache': outcome }

@@ -1,12 +1,14 @@
 // Public pages from memory: one render serves every visitor who would get the same HTML, until the
 // next write anywhere (changes.ts) or for at most 30 s, because pages show relative times and
 // scheduled maintenance begins by the clock. Nitro's `render:before` hook (server/plugins/
-// page-cache.ts) sits in front of Nuxt's renderer and lets this answer in its place.
+// page-cache.ts) sits in front of Nuxt's renderer and lets this answer in its place. While the
+// database is unavailable, or a render fails, the last good page goes out, marked stale.
 import type { H3Event } from 'h3'
 import type { RenderContext, RenderResponse } from 'nitropack/types'
 import { cachedReply } from './cached-reply'
 import { createResponseCache, type CachedBody } from './response-cache'
 import { dataVersion } from './changes'
+import { createLastGood } from './last-good'
 import { isCachedPage, pageCacheKey } from './page-key'
 
 // Shared caches (a CDN, a reverse proxy) may serve a page for one second and must then ask again,
@@ -15,6 +17,7 @@ import { isCachedPage, pageCacheKey } from './page-key'
 const policy = { cacheControl: 'public, max-age=0, s-maxage=1, must-revalidate', vary: 'Cookie, Accept-Language, Accept-Encoding' }
 
 const cache = createResponseCache({ capacity: 300, maxAgeMs: 30_000, version: dataVersion })
+const lastGood = createLastGood(300)
 
 type Response = Partial<RenderResponse>
 
@@ -41,13 +44,25 @@ export async function answerPageFromCache(context: RenderContext) {
     cookies: parseCookies(event),
     acceptLanguage: getRequestHeader(event, 'accept-language'),
   })
+  const answerStale = async () => {
+    const reply = await lastGood.reply(event, key, policy)
+    if (reply) context.response = reply
+    return reply !== undefined
+  }
+  if (databaseSeemsDown() && await answerStale()) return
   let own: Response | undefined
   const { entry, rendered } = await cache.get(key, async () => {
     const headersBefore = new Set(event.node.res.getHeaderNames())
     own = await context.render(event)
     return cacheable(event, own, headersBefore)
   })
-  if (entry) context.response = await cachedReply(event, entry, rendered ? 'miss' : 'hit', policy)
-  else if (own) context.response = { ...own, headers: { ...own.headers, 'x-cache': 'miss' } }
+  if (entry) {
+    if (rendered) lastGood.keep(key, entry)
+    context.response = await cachedReply(event, entry, rendered ? 'miss' : 'hit', policy)
+    return
+  }
+  // A page that failed to render (its data did not come): the last good one serves better.
+  if (own && (own.statusCode ?? 200) >= 500 && await answerStale()) return
+  if (own) context.response = { ...own, headers: { ...own.headers, 'x-cache': 'miss' } }
   // Otherwise the render shared with others failed or was uncacheable: Nitro renders this one anew.
 }

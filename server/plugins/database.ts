@@ -3,7 +3,5 @@ export default defineNitroPlugin((nitroApp) => {
   useDatabaseHandle().catch((error: unknown) => {
     console.error('The database could not be started:', error)
   })
-  nitroApp.hooks.hook('close', async () => {
-    await (await useDatabaseHandle().catch(() => undefined))?.close()
-  })
+  nitroApp.hooks.hook('close', closeDatabase)
 })

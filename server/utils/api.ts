@@ -4,28 +4,42 @@ import type { H3Event } from 'h3'
 import type { z } from 'zod'
 import { Digits, Id } from '../../openapi/schemas'
 import { markChanged } from '../cache/changes'
-import { badRequest, invalidField, Problem, type FieldError } from '../problem'
+import { badRequest, databaseUnavailable, invalidField, isDatabaseOutage, Problem, type FieldError } from '../problem'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
 const READING = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+export interface ApiHandlerOptions {
+  /** An answer for when the database is unavailable (a last good copy), or undefined for a 503. */
+  whenDatabaseFails?: (event: H3Event) => Promise<unknown>
+}
+
 /**
  * An API route: any error becomes an RFC 9457 problem+json response. Every successful write
  * marks the data changed (server/cache/changes.ts) and goes to the audit log under the caller
- * that requireWriteAccess (or its kin) authenticated.
+ * that requireWriteAccess (or its kin) authenticated. A database that is down or hangs gets a
+ * 503 within 2 s (server/utils/database-health.ts).
  */
-export function defineApiHandler<T>(handler: (event: H3Event) => Promise<T>) {
+export function defineApiHandler<T>(handler: (event: H3Event) => Promise<T>, options: ApiHandlerOptions = {}) {
   return defineEventHandler(async (event) => {
+    const writing = !READING.has(event.method)
     try {
-      const result = await handler(event)
-      if (!READING.has(event.method)) {
-        markChanged()
-        await recordWrite(event, result)
-      }
-      return result
+      return await withinDatabaseDeadline(async () => {
+        const result = await handler(event)
+        if (writing) {
+          markChanged()
+          await recordWrite(event, result)
+        }
+        return result
+      })
     }
     catch (error) {
+      if (isDatabaseOutage(error)) {
+        suspectDatabaseOutage()
+        const answer = await options.whenDatabaseFails?.(event)
+        if (answer !== undefined) return answer
+      }
       return sendProblem(event, toProblem(error))
     }
   })
@@ -33,6 +47,7 @@ export function defineApiHandler<T>(handler: (event: H3Event) => Promise<T>) {
 
 function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error
+  if (isDatabaseOutage(error)) return databaseUnavailable()
   if (isError(error) && error.statusCode < 500) {
     return new Problem(error.statusCode, error.statusMessage || 'Bad Request', error.message)
   }
@@ -44,6 +59,7 @@ export function sendProblem(event: H3Event, problem: Problem) {
   setResponseStatus(event, problem.status)
   setResponseHeader(event, 'content-type', 'application/problem+json')
   if (problem.status === 401) setResponseHeader(event, 'www-authenticate', 'Bearer realm="status-page"')
+  if (problem.status === 503) setResponseHeader(event, 'retry-after', 5)
   return {
     type: 'about:blank',
     title: problem.title,
