@@ -228,7 +228,7 @@ const paths = {
       responses: ok('The settings, defaults filled in.', dataOf(ref('Settings'))),
     },
     patch: {
-      operationId: 'updateSettings', tags: ['settings'], summary: 'Change settings of the public page; omitted ones stay.', ...secured,
+      operationId: 'updateSettings', tags: ['settings'], summary: 'Change settings of the public page; omitted ones stay. Needs an admin\'s session or `STATUS_PAGE_ADMIN_TOKEN`.', ...secured,
       requestBody: body('SettingsPatch', 'The settings to change (any subset).'),
       responses: { ...noContent, ...writeErrors },
     },
@@ -296,6 +296,7 @@ const adminPaths = {
         400: problem('Wrong current password, or the new one is too short.'),
         401: problem('Not signed in.'),
         403: problem('Not a signed-in user, or the `x-csrf-token` header is missing or wrong.'),
+        429: problem('Too many wrong current passwords; `Retry-After` says how long to wait.'),
       },
     },
   },
