@@ -31,7 +31,8 @@ function signInFrom(localAddress: string, email: string, password: string, cooki
 
 const someone = () => `${uniqueName('guess').replaceAll(' ', '-')}@example.test`
 
-describe('failed sign-ins', () => {
+// Each failure costs a password hash (scrypt, N = 2^17): give a busy machine time.
+describe('failed sign-ins', { timeout: 300_000 }, () => {
   it('slow down an email after five, with 429 and Retry-After, even for the right password', async () => {
     const from = '127.0.0.11'
     const { email, password } = await createUser('editor')
