@@ -205,5 +205,5 @@ describe('single sign-on matching people to users', () => {
     expect((await signInReply(login, 'another guess')).status).toBe(429)
     const { browser } = await singleSignOn(login)
     expect((await sessionOf(browser)).user).toMatchObject({ email: login })
-  })
+  }, 300_000)
 })

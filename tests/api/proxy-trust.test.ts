@@ -61,10 +61,11 @@ describe.skipIf(inject('database') === 'postgres')('behind a trusted proxy', () 
     })
     server.stdout!.on('data', (chunk: Buffer) => (output += chunk))
     server.stderr!.on('data', (chunk: Buffer) => (output += chunk))
-    for (let i = 0; i < 300 && !(await fetch(`${base}/readyz`).then(r => r.ok, () => false)); i++) {
+    for (let i = 0; i < 1500 && !(await fetch(`${base}/readyz`).then(r => r.ok, () => false)); i++) {
+      if (server.exitCode !== null) throw new Error(`the server exited:\n${output}`)
       await new Promise(resolve => setTimeout(resolve, 100))
     }
-  })
+  }, 180_000)
 
   afterAll(async () => {
     server.kill('SIGTERM')
