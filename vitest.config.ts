@@ -11,7 +11,7 @@ const apiProject = (database: 'pglite' | 'postgres') => ({
     // Files share one server; severities and phase generations are global, so files take turns.
     fileParallelism: false,
     // Sign-ins cost a scrypt hash each (N = 2^17), slow on a busy machine.
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 })
