@@ -10,7 +10,8 @@ const apiProject = (database: 'pglite' | 'postgres') => ({
     provide: { database },
     // Files share one server; severities and phase generations are global, so files take turns.
     fileParallelism: false,
-    testTimeout: 20_000,
+    // Sign-ins cost a scrypt hash each (N = 2^17), slow on a busy machine.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 })

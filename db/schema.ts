@@ -1,6 +1,6 @@
 // The database schema. drizzle-kit generates the SQL migrations in db/migrations from it.
 import { relations, sql } from 'drizzle-orm'
-import { bigint, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { ROLES, TOKEN_SCOPES } from '../shared/admin/access.ts'
 
 const instant = () => timestamp({ withTimezone: true, mode: 'date' })
@@ -98,7 +98,14 @@ export const users = pgTable('users', {
   sessionVersion: integer().notNull().default(0),
   createdAt: instant().notNull().defaultNow(),
   lastSignInAt: instant(),
-}, t => [check('user_email_lower_case', sql`${t.email} = lower(${t.email})`)])
+  // The identity provider's issuer and subject (`iss`, `sub`) the user is bound to after their
+  // first single sign-on; later ones must come from the same, whatever email they bring.
+  oidcIssuer: text(),
+  oidcSubject: text(),
+}, t => [
+  check('user_email_lower_case', sql`${t.email} = lower(${t.email})`),
+  uniqueIndex('users_oidc_identity').on(t.oidcIssuer, t.oidcSubject),
+])
 
 // Secrets the server generates for itself when none is configured, e.g. the session key.
 export const serverSecrets = pgTable('server_secrets', {
@@ -107,12 +114,14 @@ export const serverSecrets = pgTable('server_secrets', {
   createdAt: instant().notNull().defaultNow(),
 })
 
-// Who changed what: one row per successful write, through the API or the admin area.
+// Who changed what: one row per successful write, through the API or the admin area, and one per
+// failed sign-in.
 export const auditLog = pgTable('audit_log', {
   id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   at: instant().notNull().defaultNow(),
-  // A user's email or a token's name, kept as text so the entry outlives the user or token.
-  actorKind: text({ enum: ['user', 'token'] }).notNull(),
+  // A user's email or a token's name, kept as text so the entry outlives the user or token;
+  // for a failed sign-in (anonymous) the email that was tried.
+  actorKind: text({ enum: ['user', 'token', 'anonymous'] }).notNull(),
   actor: text().notNull(),
   method: text().notNull(),
   path: text().notNull(),

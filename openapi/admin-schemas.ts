@@ -105,10 +105,10 @@ export type TokenData = z.infer<typeof TokenResponseData>
 export type TemplateData = z.infer<typeof TemplateResponseData>
 export type NewTemplate = z.infer<typeof TemplateRequest>
 
-export const AuditEntry = named('AuditEntry', 'One successful write: who (a user\'s email or a token\'s name), when, what.', z.strictObject({
+export const AuditEntry = named('AuditEntry', 'One successful write: who (a user\'s email or a token\'s name), when, what; or a failed sign-in (`anonymous`, the email tried).', z.strictObject({
   id: z.int().min(1),
   at: Instant,
-  actorKind: z.enum(['user', 'token']),
+  actorKind: z.enum(['user', 'token', 'anonymous']),
   actor: z.string(),
   method: z.string(),
   path: z.string(),

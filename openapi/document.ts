@@ -76,7 +76,6 @@ function accessOf(operation: Operation): { security?: Json[], errors?: Json } {
   const adminArea = operation.tags.includes('admin')
   switch (operation.access) {
     case 'writer':
-    case 'admin-writer':
       return adminArea ? { security: sessionFirst, errors: editorErrors } : { security: bearerFirst, errors: writeErrors }
     case 'admin': return { security: sessionFirst, errors: adminErrors }
     case 'user':

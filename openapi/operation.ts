@@ -12,12 +12,11 @@ export type Method = 'get' | 'post' | 'patch' | 'delete'
  * - `anyone`: no credentials needed.
  * - `same-origin`: anyone, but only from the page's own origin (signing in).
  * - `writer`: a read-write token, or a signed-in editor or admin.
- * - `admin-writer`: a read-write token, or a signed-in admin.
  * - `admin`: a signed-in admin, or STATUS_PAGE_ADMIN_TOKEN.
  * - `user`: a signed-in user, not a token.
  * - `session`: whoever holds a session; the handler checks it (signing out).
  */
-export type Access = 'anyone' | 'same-origin' | 'writer' | 'admin-writer' | 'admin' | 'user' | 'session'
+export type Access = 'anyone' | 'same-origin' | 'writer' | 'admin' | 'user' | 'session'
 
 type Json = Record<string, unknown>
 

@@ -130,11 +130,20 @@ export const IncidentUpdateRequest = named('IncidentUpdateRequest', 'An update t
 // Settings of the public page, an extension of SCS: operators change them at run time.
 
 const LabelName = z.string().min(1).max(100)
-const LinkUrl = z.string().trim().max(2000)
+// Browsers read a backslash as a slash and drop tabs and newlines, so `/\evil.example` or
+// `/\t/evil.example` would lead to another site: such characters are refused outright, and a path
+// must still name this site once a browser has resolved it.
+const hasTrap = (url: string) => [...url].some(char => char === '\\' || char <= ' ' || (char >= '\u007f' && char <= '\u009f'))
+const PROBE_ORIGIN = 'https://status-page.invalid'
+const staysOnSite = (url: string) => !url.startsWith('/') || new URL(url, PROBE_ORIGIN).origin === PROBE_ORIGIN
+const safeUrl = (max: number) => z.string().trim().max(max)
+  .refine(url => !hasTrap(url), 'must not contain backslashes, spaces or control characters')
+  .refine(staysOnSite, 'a path must stay on this site')
+const LinkUrl = safeUrl(2000)
   .regex(/^(https?:\/\/|mailto:|\/(?!\/))/, 'must be an http(s) or mailto: URL, or a path on this site')
 // Every visitor loads the logo, and the page loads nothing from another origin: a path on this
 // site (a reverse proxy may serve it) or an inline image.
-const LogoUrl = z.string().trim().max(200_000)
+const LogoUrl = safeUrl(200_000)
   .regex(/^(\/(?!\/)|data:image\/(png|jpeg|gif|webp|svg\+xml);base64,)/, 'must be a path on this site or a data:image/…;base64 URI')
 
 export const FooterLink = named('FooterLink', 'A link in the footer of the public page.', z.strictObject({

@@ -8,6 +8,15 @@ const emailList = z.preprocess(
   z.array(z.email()),
 )
 
+// Yes and no (as z.stringbool reads them) keep the meaning they had before a number could be
+// given: one proxy, none.
+const proxyCount = (value: unknown) => {
+  if (typeof value !== 'string' || value === '') return undefined
+  if (/^\d+$/.test(value)) return Number(value)
+  const yesNo = z.stringbool().safeParse(value)
+  return yesNo.success ? Number(yesNo.data) : value
+}
+
 const Environment = z.object({
   DATABASE_URL: optional(z.string().regex(/^(postgres(ql)?:\/\/|memory:\/\/$)/, 'must be postgres://… or memory://')),
   STATUS_PAGE_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('.data')),
@@ -28,8 +37,11 @@ const Environment = z.object({
   STATUS_PAGE_OIDC_ROLE_CLAIM: optional(z.string()),
   STATUS_PAGE_OIDC_ADMIN_EMAILS: emailList,
   STATUS_PAGE_OIDC_EDITOR_EMAILS: emailList,
-  // Behind a reverse proxy: take the client's address from X-Forwarded-For and the host from X-Forwarded-Host.
-  STATUS_PAGE_TRUST_PROXY: z.preprocess(unsetIfEmpty, z.stringbool().default(false)),
+  // Require the provider's email_verified claim to be true before matching a user by email.
+  STATUS_PAGE_OIDC_REQUIRE_VERIFIED_EMAIL: z.preprocess(unsetIfEmpty, z.stringbool().default(true)),
+  // How many reverse proxies stand in front: their X-Forwarded-For entries, X-Forwarded-Host and
+  // X-Forwarded-Proto are believed. `true` is one proxy, `false` none.
+  STATUS_PAGE_TRUST_PROXY: z.preprocess(proxyCount, z.int('must be true, false or a number of proxies').min(0).max(10).default(0)),
 }).superRefine((env, context) => {
   const together = (names: (keyof typeof env)[]) => {
     if (names.some(name => env[name] !== undefined) && names.some(name => env[name] === undefined)) {

@@ -47,6 +47,7 @@ export const sessionOperations = defineOperations({
       400: problem('Wrong current password, or the new one is too short.'),
       401: problem('Not signed in.'),
       403: problem('Not a signed-in user, or the `x-csrf-token` header is missing or wrong.'),
+      429: problem('Too many wrong current passwords; `Retry-After` says how long to wait.'),
     },
   },
 })

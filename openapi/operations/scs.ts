@@ -203,8 +203,8 @@ export const settingsOperations = defineOperations({
   },
   // Admins, not editors, change how the public page looks; read-write tokens may, for automation.
   updateSettings: {
-    method: 'patch', path: '/settings', tags: ['settings'], access: 'admin-writer',
-    summary: 'Change settings of the public page; omitted ones stay.',
+    method: 'patch', path: '/settings', tags: ['settings'], access: 'admin',
+    summary: 'Change settings of the public page; omitted ones stay. Needs an admin\'s session or `STATUS_PAGE_ADMIN_TOKEN`.',
     body: body(SettingsPatch, 'The settings to change (any subset).'),
     responses: { ...noContent },
   },

@@ -7,14 +7,14 @@ import { adminReturnPath } from '../../shared/admin/return-path'
 import { config } from '../config'
 import type { SingleSignOnRefusal } from '../../shared/admin/access'
 import { sealedCookie } from './session'
-import { roleFor } from './single-sign-on'
+import { emailVouchedFor, roleFor } from './single-sign-on'
 import { userForSingleSignOn, type SessionUserRow } from '../services/users'
 
 const FLOW_COOKIE = 'status_page_oidc'
 const FLOW_SECONDS = 10 * 60
 const CALLBACK_PATH = '/api/session/oidc/callback'
 
-interface Flow { state: string, nonce: string, verifier: string, next: string }
+interface Flow extends Record<string, unknown> { state: string, nonce: string, verifier: string, next: string }
 
 /** Thrown to end a sign-in with a reason the sign-in page can show. */
 export class SingleSignOnRefused extends Error {
@@ -48,14 +48,11 @@ function providerConfiguration(): Promise<client.Configuration> {
   return discovered
 }
 
-const flowCookie = (event: H3Event) => sealedCookie(event, FLOW_COOKIE, FLOW_SECONDS)
-
 /** The identity provider's authorization URL for a new sign-in that returns to `next`. */
 export async function beginSingleSignOn(event: H3Event, next: unknown): Promise<URL> {
   const provider = await providerConfiguration()
   const flow: Flow = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), next: adminReturnPath(next) }
-  const session = await useSession<Flow>(event, await flowCookie(event))
-  await session.update(flow)
+  await writeSealed(event, FLOW_COOKIE, FLOW_SECONDS, flow)
   return client.buildAuthorizationUrl(provider, {
     redirect_uri: new URL(CALLBACK_PATH, publicOrigin(event)).href,
     scope: 'openid email profile',
@@ -68,12 +65,10 @@ export async function beginSingleSignOn(event: H3Event, next: unknown): Promise<
 
 /** Finishes a sign-in at the callback: the user it is for, and where they wanted to go. */
 export async function finishSingleSignOn(event: H3Event): Promise<{ user: SessionUserRow, next: string }> {
-  const cookie = await flowCookie(event)
-  const sealed = getCookie(event, FLOW_COOKIE)
+  const flow = await readSealed<Flow>(event, FLOW_COOKIE, FLOW_SECONDS)
   // One use only: a replayed callback finds no flow.
-  deleteCookie(event, FLOW_COOKIE, cookie.cookie || undefined)
-  const flow = sealed ? (await unsealSession(event, cookie, sealed).catch(() => undefined))?.data as Flow | undefined : undefined
-  if (!flow?.state) throw new SingleSignOnRefused('expired')
+  deleteSealed(event, FLOW_COOKIE)
+  if (!flow?.state || !flow.nonce || !flow.verifier || flow.next === undefined) throw new SingleSignOnRefused('expired')
 
   const provider = await providerConfiguration()
   const callbackUrl = new URL(event.path, publicOrigin(event))
@@ -92,14 +87,15 @@ export async function finishSingleSignOn(event: H3Event): Promise<{ user: Sessio
 
   if (typeof claims.email !== 'string' || !claims.email) throw new SingleSignOnRefused('no-email')
   // An email the provider does not vouch for could be anyone's: matching accounts by it needs proof.
-  if (claims.email_verified === false) throw new SingleSignOnRefused('unverified')
+  if (!emailVouchedFor(claims, config.STATUS_PAGE_OIDC_REQUIRE_VERIFIED_EMAIL)) throw new SingleSignOnRefused('unverified')
   const email = claims.email.toLowerCase()
   const role = roleFor(email, claims, {
     roleClaim: config.STATUS_PAGE_OIDC_ROLE_CLAIM,
     adminEmails: config.STATUS_PAGE_OIDC_ADMIN_EMAILS,
     editorEmails: config.STATUS_PAGE_OIDC_EDITOR_EMAILS,
   })
-  const found = await userForSingleSignOn(await useDatabase(), email, role)
+  // Userinfo may not name another subject than the ID token (openid-client checks), so both agree.
+  const found = await userForSingleSignOn(await useDatabase(), { issuer: idToken.iss, subject: idToken.sub, email }, role)
   if ('refused' in found) throw new SingleSignOnRefused(found.refused, `${email}: ${found.refused}`)
   return { user: found, next: flow.next }
 }

@@ -9,7 +9,7 @@ import { storedSecret } from './secrets'
 import { findSessionUser, recordSignIn, type SessionUserRow } from '../services/users'
 import type { SessionInfoData } from '../../openapi/admin-schemas'
 
-interface SessionData {
+interface SessionData extends Record<string, unknown> {
   userId: string
   version: number
   csrf: string
@@ -35,20 +35,49 @@ function sessionSecret(): Promise<string> {
   return generatedSecret
 }
 
-/** Cookie settings for a sealed cookie: Secure whenever the browser came over TLS. */
-export async function sealedCookie(event: H3Event, name: string, maxAge: number): Promise<SessionConfig> {
-  return {
-    name,
-    password: await sessionSecret(),
-    maxAge,
-    sessionHeader: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: cameOverTls(event), path: '/' },
-  }
+// Over TLS our cookies take the __Host- prefix, which browsers accept only when Secure, for
+// path / and without a domain, so no sibling host or plain-HTTP page can set or shadow them.
+// The plain name is still read, so sessions begun before a switch to TLS carry on.
+const hostOnly = (name: string) => `__Host-${name}`
+
+const cookieOptions = (event: H3Event) => ({ httpOnly: true, sameSite: 'lax' as const, secure: cameOverTls(event), path: '/' })
+
+/** Cookie settings for a sealed cookie: Secure and __Host- named whenever the browser came over TLS. */
+async function sealedCookie(event: H3Event, name: string, maxAge: number): Promise<SessionConfig> {
+  const cookie = cookieOptions(event)
+  return { name: cookie.secure ? hostOnly(name) : name, password: await sessionSecret(), maxAge, sessionHeader: false, cookie }
 }
 
-const sessionCookie = (event: H3Event) => sealedCookie(event, SESSION_COOKIE, SESSION_SECONDS)
+const sealedValue = (event: H3Event, name: string) => getCookie(event, hostOnly(name)) ?? getCookie(event, name)
 
-export const hasSessionCookie = (event: H3Event) => Boolean(getCookie(event, SESSION_COOKIE))
+/** The data of a sealed cookie, unless it is missing, forged or expired. Reading sets no cookie. */
+export async function readSealed<T>(event: H3Event, name: string, maxAge: number): Promise<Partial<T> | undefined> {
+  const sealed = sealedValue(event, name)
+  if (!sealed) return undefined
+  const session = await unsealSession(event, await sealedCookie(event, name, maxAge), sealed).catch(() => undefined)
+  return session?.data as Partial<T> | undefined
+}
+
+// A __Host- cookie is only deleted by a Set-Cookie that is Secure as well.
+function deleteIfSent(event: H3Event, name: string) {
+  if (getCookie(event, name)) deleteCookie(event, name, { ...cookieOptions(event), secure: name.startsWith('__Host-') || cameOverTls(event) })
+}
+
+/** Seals the data into the cookie, replacing one of the other name. */
+export async function writeSealed<T extends Record<string, unknown>>(event: H3Event, name: string, maxAge: number, data: T) {
+  const config = await sealedCookie(event, name, maxAge)
+  const session = await useSession<T>(event, config)
+  await session.update(data)
+  deleteIfSent(event, config.name === name ? hostOnly(name) : name)
+}
+
+/** Deletes the cookie under both names. */
+export function deleteSealed(event: H3Event, name: string) {
+  deleteIfSent(event, name)
+  deleteIfSent(event, hostOnly(name))
+}
+
+export const hasSessionCookie = (event: H3Event) => Boolean(sealedValue(event, SESSION_COOKIE))
 
 /** The signed-in user behind the request's cookie, unless the session expired or was ended. */
 export async function activeSession(event: H3Event): Promise<ActiveSession | undefined> {
@@ -58,12 +87,8 @@ export async function activeSession(event: H3Event): Promise<ActiveSession | und
 }
 
 async function readSession(event: H3Event): Promise<ActiveSession | undefined> {
-  const sealed = getCookie(event, SESSION_COOKIE)
-  if (!sealed) return undefined
-  // Unsealing directly, not through getSession, so that reading never sets a cookie.
-  const session = await unsealSession(event, await sessionCookie(event), sealed).catch(() => undefined)
-  const data = session?.data as SessionData | undefined
-  if (!data?.userId) return undefined
+  const data = await readSealed<SessionData>(event, SESSION_COOKIE, SESSION_SECONDS)
+  if (!data?.userId || data.version === undefined || !data.csrf) return undefined
   const user = await findSessionUser(await useDatabase(), data.userId, data.version)
   return user && { user, csrfToken: data.csrf }
 }
@@ -71,8 +96,7 @@ async function readSession(event: H3Event): Promise<ActiveSession | undefined> {
 /** Puts the user's current session version and a fresh CSRF token into this browser's cookie. */
 export async function startSession(event: H3Event, user: SessionUserRow): Promise<ActiveSession> {
   const csrfToken = randomBytes(32).toString('base64url')
-  const session = await useSession<SessionData>(event, await sessionCookie(event))
-  await session.update({ userId: user.id, version: user.sessionVersion, csrf: csrfToken })
+  await writeSealed<SessionData>(event, SESSION_COOKIE, SESSION_SECONDS, { userId: user.id, version: user.sessionVersion, csrf: csrfToken })
   event.context.adminSession = { user, csrfToken }
   return event.context.adminSession
 }
@@ -81,6 +105,7 @@ export async function startSession(event: H3Event, user: SessionUserRow): Promis
 export async function signIn(event: H3Event, user: SessionUserRow): Promise<ActiveSession> {
   await recordSignIn(await useDatabase(), user.id)
   event.context.caller = userCaller(user)
+  await rememberDevice(event, user.email)
   return startSession(event, user)
 }
 
@@ -94,8 +119,7 @@ export function describeSession(session: ActiveSession | undefined): SessionInfo
 }
 
 export async function endSession(event: H3Event) {
-  const { cookie } = await sessionCookie(event)
-  deleteCookie(event, SESSION_COOKIE, cookie || undefined)
+  deleteSealed(event, SESSION_COOKIE)
   event.context.adminSession = undefined
 }
 

@@ -1,5 +1,6 @@
 // Who may sign in through OpenID Connect, and with which role: allow-lists of emails first, then
 // a claim from the identity provider whose value (or one of whose values) is `admin` or `editor`.
+// And whether their email may be matched to a user at all.
 import type { Role } from '../../shared/admin/access.ts'
 
 export interface RoleRules {
@@ -23,4 +24,12 @@ export function roleFor(email: string, claims: Record<string, unknown>, rules: R
   if (values.includes('admin')) return 'admin'
   if (values.includes('editor')) return 'editor'
   return undefined
+}
+
+/**
+ * Whether the provider vouches for the email: `email_verified` exactly true (not missing, not the
+ * string "false"), unless the operator trusts every email from this provider.
+ */
+export function emailVouchedFor(claims: Record<string, unknown>, requireVerified: boolean): boolean {
+  return !requireVerified || claims.email_verified === true
 }

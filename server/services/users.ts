@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/client.ts'
 import { users } from '../../db/schema.ts'
 import type { NewUser, SessionUserData, UserChanges, UserData } from '../../openapi/admin-schemas.ts'
 import type { Role } from '../../shared/admin/access.ts'
-import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts'
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../auth/passwords.ts'
 import { conflict, databaseError, invalidField, notFound, UNIQUE_VIOLATION } from '../problem.ts'
 
 /** What a session needs to know about its user. */
@@ -105,6 +105,11 @@ export async function authenticatePassword(db: Queryable, email: string, passwor
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()))
   const valid = await verifyPassword(password, row?.passwordHash ?? await decoyHash())
   if (!valid || !row || row.disabledAt) return undefined
+  // The password is at hand only now: bring a hash made at an older cost up to today's.
+  if (needsRehash(row.passwordHash!)) {
+    const passwordHash = await hashPassword(password)
+    await db.update(users).set({ passwordHash }).where(and(eq(users.id, row.id), eq(users.passwordHash, row.passwordHash!)))
+  }
   return toSessionUser(row)
 }
 
@@ -124,15 +129,37 @@ export async function recordSignIn(db: Queryable, id: string) {
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id))
 }
 
+/** Who the identity provider says someone is: its issuer, their subject there, and their email. */
+export interface ProviderIdentity {
+  issuer: string
+  subject: string
+  email: string
+}
+
+type SingleSignOnRefusal = 'disabled' | 'no-access' | 'other-identity'
+
 /**
- * The account for someone the identity provider vouched for: the user with that email (who keeps
- * the role given here), or a new one when a role could be determined; else why not.
+ * The account for someone the identity provider vouched for: the user bound to their issuer and
+ * subject; else the user with their email, not yet bound to another identity, whom this binds;
+ * else a new one when a role could be determined (given here; existing users keep theirs).
  */
-export async function userForSingleSignOn(db: Queryable, email: string, role: Role | undefined): Promise<SessionUserRow | { refused: 'disabled' | 'no-access' }> {
-  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()))
-  if (row) return row.disabledAt ? { refused: 'disabled' } : toSessionUser(row)
-  if (!role) return { refused: 'no-access' }
-  await db.insert(users).values({ email: email.toLowerCase(), role }).onConflictDoNothing()
-  const [created] = await db.select(sessionColumns).from(users).where(eq(users.email, email.toLowerCase()))
-  return created!
+export function userForSingleSignOn(db: Queryable, identity: ProviderIdentity, role: Role | undefined): Promise<SessionUserRow | { refused: SingleSignOnRefusal }> {
+  const email = identity.email.toLowerCase()
+  const bound = and(eq(users.oidcIssuer, identity.issuer), eq(users.oidcSubject, identity.subject))
+  return db.transaction(async (tx) => {
+    const [boundUser] = await tx.select().from(users).where(bound).for('update')
+    const row = boundUser ?? (await tx.select().from(users).where(eq(users.email, email)).for('update'))[0]
+    if (row) {
+      // Someone else at the provider (or another provider) who now has this email is not them.
+      if (!boundUser && row.oidcSubject !== null) return { refused: 'other-identity' }
+      if (row.disabledAt) return { refused: 'disabled' }
+      if (!boundUser) await tx.update(users).set({ oidcIssuer: identity.issuer, oidcSubject: identity.subject }).where(eq(users.id, row.id))
+      return toSessionUser(row)
+    }
+    if (!role) return { refused: 'no-access' }
+    const [created] = await tx.insert(users).values({ email, role, oidcIssuer: identity.issuer, oidcSubject: identity.subject })
+      .onConflictDoNothing().returning(sessionColumns)
+    // Created by a sign-in at the same moment: theirs if it is bound to this identity.
+    return created ?? (await tx.select(sessionColumns).from(users).where(bound))[0] ?? { refused: 'other-identity' }
+  })
 }

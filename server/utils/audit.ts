@@ -1,4 +1,5 @@
-// Writes an entry to the audit log for a successful write, naming the caller that authenticated.
+// Writes an entry to the audit log for a successful write, naming the caller that authenticated,
+// and for a failed sign-in.
 import type { H3Event } from 'h3'
 import { recordAudit, resourceOf, summarize } from '../services/audit'
 
@@ -20,5 +21,23 @@ export async function recordWrite(event: H3Event, result: unknown) {
   catch (error) {
     // The write itself has happened; failing its response now would tell the client otherwise.
     console.error(`Could not record ${event.method} ${path} by ${caller.name} in the audit log:`, error)
+  }
+}
+
+/** A password sign-in that failed: the email tried and the client's address, never the password. */
+export async function recordFailedSignIn(event: H3Event, email: string, address: string) {
+  try {
+    await recordAudit(await useDatabase(), {
+      actorKind: 'anonymous',
+      actor: email.toLowerCase(),
+      method: event.method,
+      path: event.path.split('?')[0]!,
+      resourceKind: 'session',
+      resourceId: null,
+      summary: `failed sign-in from ${address}`,
+    })
+  }
+  catch (error) {
+    console.error(`Could not record a failed sign-in for ${email} in the audit log:`, error)
   }
 }

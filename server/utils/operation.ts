@@ -10,7 +10,6 @@ const authorize: Record<Access, (event: H3Event) => Promise<unknown> | unknown> 
   'anyone': () => undefined,
   'same-origin': assertSameOrigin,
   'writer': event => requireWriteAccess(event),
-  'admin-writer': event => requireWriteAccess(event, 'admin'),
   'admin': requireAdmin,
   'user': requireUser,
   // Signing out checks the session itself: without one it still clears the cookie.
@@ -18,7 +17,7 @@ const authorize: Record<Access, (event: H3Event) => Promise<unknown> | unknown> 
 }
 
 type CallerOf<O extends Operation> = O['access'] extends 'user' ? Awaited<ReturnType<typeof requireUser>>
-  : O['access'] extends 'writer' | 'admin-writer' | 'admin' ? Awaited<ReturnType<typeof requireAdmin>>
+  : O['access'] extends 'writer' | 'admin' ? Awaited<ReturnType<typeof requireAdmin>>
     : undefined
 
 export interface OperationInput<O extends Operation> {

@@ -1,16 +1,22 @@
-// Facts about a request that depend on whether a reverse proxy stands in front of the server
-// (STATUS_PAGE_TRUST_PROXY).
+// Facts about a request that depend on whether reverse proxies stand in front of the server
+// (STATUS_PAGE_TRUST_PROXY: how many). Without them, no X-Forwarded-* header is believed.
 import type { H3Event } from 'h3'
 import { config } from '../config'
+import { addressKey, clientAddressOf } from '../auth/client-address'
 
-const trustProxy = config.STATUS_PAGE_TRUST_PROXY
+const trustedProxies = config.STATUS_PAGE_TRUST_PROXY
+const trustProxy = trustedProxies > 0
 
-/** The client's IP address. */
-export const clientAddress = (event: H3Event): string => getRequestIP(event, { xForwardedFor: trustProxy }) ?? 'unknown'
+/** The client's IP address: the rightmost X-Forwarded-For entry our own proxies did not write. */
+export const clientAddress = (event: H3Event): string =>
+  clientAddressOf(event.node.req.socket?.remoteAddress, getRequestHeader(event, 'x-forwarded-for'), trustedProxies)
+
+/** What limits count a client under: its address, or for IPv6 its /64 network. */
+export const clientKey = (event: H3Event): string => addressKey(clientAddress(event))
 
 /** The origin the browser sees, e.g. https://status.example.com. */
 export const publicOrigin = (event: H3Event): string =>
-  getRequestURL(event, { xForwardedHost: trustProxy, xForwardedProto: true }).origin
+  getRequestURL(event, { xForwardedHost: trustProxy, xForwardedProto: trustProxy }).origin
 
-/** Whether the browser reached us over TLS, directly or through a proxy that says so. */
-export const cameOverTls = (event: H3Event): boolean => getRequestProtocol(event, { xForwardedProto: true }) === 'https'
+/** Whether the browser reached us over TLS, directly or through a trusted proxy that says so. */
+export const cameOverTls = (event: H3Event): boolean => getRequestProtocol(event, { xForwardedProto: trustProxy }) === 'https'

@@ -8,4 +8,4 @@ export const TOKEN_SCOPES = ['read-write', 'read-only'] as const
 export type TokenScope = typeof TOKEN_SCOPES[number]
 
 /** Why a sign-in through the identity provider was refused; the sign-in page words each one. */
-export type SingleSignOnRefusal = 'unavailable' | 'expired' | 'failed' | 'no-email' | 'unverified' | 'no-access' | 'disabled'
+export type SingleSignOnRefusal = 'unavailable' | 'expired' | 'failed' | 'no-email' | 'unverified' | 'no-access' | 'disabled' | 'other-identity'

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
-import { expectResponse, get, patch, tokens } from './client'
-import { createUser } from './browser'
+import { expectResponse, get, patch, post, tokens } from './client'
+import { createUser, signInReply } from './browser'
 import { uniqueName } from './fixtures'
 
 // Single sign-on against the real OpenID Connect provider the harness started (oidc-provider):
@@ -158,4 +158,44 @@ describe('single sign-on', () => {
   it('is offered on the sign-in page', async () => {
     expect(expectResponse(await get('/api/session'), 'getSession', 200).data.signInMethods).toEqual(['password', 'oidc'])
   })
+})
+
+describe('single sign-on matching people to users', () => {
+  /** A user with exactly this email, made by the bootstrap token. */
+  const userWithEmail = async (login: string) =>
+    expectResponse(await post('/api/users', { email: login, role: 'admin', password: 'correct horse battery' }), 'createUser', 201)
+
+  it('matches by email only when the provider says email_verified: true, not when it says nothing or "false"', async () => {
+    for (const prefix of ['unclaimed', 'stringfalse']) {
+      const login = email(prefix)
+      await userWithEmail(login)
+      const { browser, landing } = await singleSignOn(login)
+      expect(landing.searchParams.get('error')).toBe('unverified')
+      expect((await sessionOf(browser)).user).toBeUndefined()
+    }
+  })
+
+  it('binds a user to the provider\'s subject on the first sign-in; another subject with the same email is refused', async () => {
+    const login = email('bound')
+    await userWithEmail(login)
+    expect((await sessionOf((await singleSignOn(login)).browser)).user).toMatchObject({ email: login })
+    const { browser, landing } = await singleSignOn(`someone-else|${login}`)
+    expect(landing.searchParams.get('error')).toBe('other-identity')
+    expect((await sessionOf(browser)).user).toBeUndefined()
+  })
+
+  it('binds a user it creates, so nobody else takes the account with their email', async () => {
+    const login = email('editor')
+    await singleSignOn(login)
+    const { landing } = await singleSignOn(`impostor|${login}`)
+    expect(landing.searchParams.get('error')).toBe('other-identity')
+  })
+
+  it('signs in someone whose email is slowed down for password sign-ins by others\' guesses', async () => {
+    const { email: login } = await createUser('editor')
+    for (let i = 0; i < 5; i++) await signInReply(login, `guess ${i}`)
+    expect((await signInReply(login, 'another guess')).status).toBe(429)
+    const { browser } = await singleSignOn(login)
+    expect((await sessionOf(browser)).user).toMatchObject({ email: login })
+  }, 300_000)
 })

@@ -48,11 +48,13 @@ describe('settings', () => {
     expect(await readSettings()).toMatchObject({ about: null, logoUrl: '/logo.svg' })
   })
 
-  it('needs a read-write token to change anything', async () => {
+  it('needs STATUS_PAGE_ADMIN_TOKEN (or an admin) to change anything, not just any read-write token', async () => {
     const before = await readSettings()
     expectProblem(await patch('/api/settings', { title: 'Nope' }, { token: null }), 401)
     expectProblem(await patch('/api/settings', { title: 'Nope' }, { token: tokens.readOnly }), 403)
-    expectResponse(await patch('/api/settings', { title: 'Writer' }, { token: tokens.readWrite }), 'updateSettings', 204)
+    expectProblem(await patch('/api/settings', { title: 'Nope' }, { token: tokens.readWrite }), 403)
+    expect(await readSettings()).toEqual(before)
+    expectResponse(await patch('/api/settings', { title: 'Writer' }, { token: tokens.admin }), 'updateSettings', 204)
     expect(await readSettings()).toEqual({ ...before, title: 'Writer' })
   })
 
@@ -60,7 +62,13 @@ describe('settings', () => {
     ['title', { title: '' }],
     ['logoUrl', { logoUrl: 'https://cdn.example.com/logo.png' }],
     ['logoUrl', { logoUrl: '//cdn.example.com/logo.png' }],
+    ['logoUrl', { logoUrl: '/\\evil.example/x.png' }],
+    ['logoUrl', { logoUrl: '/\t/evil.example/x.png' }],
+    ['logoUrl', { logoUrl: '/logo\u0000.png' }],
     ['imprintUrl', { imprintUrl: 'javascript:alert(1)' }],
+    ['imprintUrl', { imprintUrl: '/\\evil.example/imprint' }],
+    ['privacyUrl', { privacyUrl: 'https://example.com/\nprivacy' }],
+    ['footerLinks[0].url', { footerLinks: [{ label: 'x', url: '/\\/evil.example' }] }],
     ['footerLinks[0].url', { footerLinks: [{ label: 'x', url: 'ftp://example.com' }] }],
     ['groupBy', { groupBy: ['region', 'region'] }],
     ['maintenanceDays', { maintenanceDays: 0 }],

@@ -56,10 +56,25 @@ async function createUser(env: NodeJS.ProcessEnv, email: string, role: string, p
 }
 
 /**
+ * The claims of a test account. Its login name is its subject and its email, or `<subject>|<email>`
+ * for a subject of its own. Emails starting with `editor` carry the role claim
+ * `status_roles: ['editor']`; with `unverified` the email is marked unverified, with `unclaimed`
+ * the provider says nothing about it, and with `stringfalse` it says "false" as a string.
+ */
+function accountClaims(login: string) {
+  const [sub, email] = login.includes('|') ? login.split('|') as [string, string] : [login, login]
+  const verified = email.startsWith('unverified') ? false : email.startsWith('stringfalse') ? 'false' : true
+  return {
+    sub,
+    email,
+    ...(!email.startsWith('unclaimed') && { email_verified: verified }),
+    status_roles: email.startsWith('editor') ? ['editor'] : [],
+  }
+}
+
+/**
  * A real OpenID Connect provider on a loopback port, with oidc-provider's development login
- * (any login name is an account; it is also the email). Accounts starting with `editor` carry
- * the role claim `status_roles: ['editor']`; those starting with `unverified` have an
- * unverified email. Consent is given without asking.
+ * (any login name is an account, see accountClaims). Consent is given without asking.
  */
 async function startIdentityProvider(port: number, redirectUri: string) {
   const issuer = `http://127.0.0.1:${port}`
@@ -68,7 +83,7 @@ async function startIdentityProvider(port: number, redirectUri: string) {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['status_roles'] },
     findAccount: (_ctx, id) => ({
       accountId: id,
-      claims: () => ({ sub: id, email: id, email_verified: !id.startsWith('unverified'), status_roles: id.startsWith('editor') ? ['editor'] : [] }),
+      claims: () => accountClaims(id),
     }),
     // The status page must use PKCE; the provider refuses it otherwise.
     pkce: { required: () => true },
