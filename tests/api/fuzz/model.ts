@@ -48,6 +48,19 @@ const trim = (value: string) => value.trim()
 
 type Body = Record<string, any>
 
+/** A resource the fuzzer created: in the model, and its own to address and clean up. */
+function addOwn<T>(store: Map<string, T>, own: Set<string>, key: string, value: T) {
+  store.set(key, value)
+  own.add(key)
+}
+
+/** A PATCH of a display name (trimmed, as the API does) and one more field, each when named. */
+function patchNamed<T extends { displayName: string }>(target: T | undefined, body: Body, field: keyof T & string) {
+  if (!target) return
+  if (body.displayName !== undefined) target.displayName = trim(body.displayName)
+  if (body[field] !== undefined) target[field] = body[field]
+}
+
 /**
  * Takes in a write the server accepted. `result` is the response body; `window` the time of the
  * request, for instants the server takes from its clock. Throws when the answer contradicts the
@@ -57,36 +70,22 @@ export function applyWrite(model: Model, operationId: string, params: Record<str
   const incident = () => model.incidents.get(params.incidentId!)
   switch (operationId) {
     case 'createComponent':
-      model.components.set(result.id, { displayName: trim(body.displayName), labels: body.labels ?? {} })
-      model.created.components.add(result.id)
-      return
-    case 'updateComponent': {
-      const component = model.components.get(params.componentId!)!
-      if (body.displayName !== undefined) component.displayName = trim(body.displayName)
-      if (body.labels !== undefined) component.labels = body.labels
-      return
-    }
+      return addOwn(model.components, model.created.components, result.id, { displayName: trim(body.displayName), labels: body.labels ?? {} })
+    case 'updateComponent':
+      return patchNamed(model.components.get(params.componentId!), body, 'labels')
     case 'deleteComponent':
       model.components.delete(params.componentId!)
       for (const each of model.incidents.values()) each.affects = each.affects.filter(impact => impact.reference !== params.componentId)
       return
     case 'createImpactType':
-      model.impactTypes.set(result.id, { displayName: trim(body.displayName), description: body.description })
-      model.created.impactTypes.add(result.id)
-      return
-    case 'updateImpactType': {
-      const type = model.impactTypes.get(params.impactTypeId!)!
-      if (body.displayName !== undefined) type.displayName = trim(body.displayName)
-      if (body.description !== undefined) type.description = body.description
-      return
-    }
+      return addOwn(model.impactTypes, model.created.impactTypes, result.id, { displayName: trim(body.displayName), description: body.description })
+    case 'updateImpactType':
+      return patchNamed(model.impactTypes.get(params.impactTypeId!), body, 'description')
     case 'deleteImpactType':
       model.impactTypes.delete(params.impactTypeId!)
       return
     case 'createSeverity':
-      model.severities.set(trim(body.displayName), body.value)
-      model.created.severities.add(trim(body.displayName))
-      return
+      return addOwn(model.severities, model.created.severities, trim(body.displayName), body.value)
     case 'updateSeverity': {
       const value = body.value ?? model.severities.get(params.severityName!)
       model.severities.delete(params.severityName!)
@@ -103,7 +102,7 @@ export function applyWrite(model: Model, operationId: string, params: Record<str
       model.phases = { generation: result.generation, phases: body.phases.map(trim) }
       return
     case 'createIncident':
-      model.incidents.set(result.id, {
+      return addOwn(model.incidents, model.created.incidents, result.id, {
         displayName: trim(body.displayName),
         description: body.description,
         beganAt: body.beganAt ? iso(body.beganAt) : window,
@@ -113,8 +112,6 @@ export function applyWrite(model: Model, operationId: string, params: Record<str
         updates: new Map(),
         nextOrder: 0,
       })
-      model.created.incidents.add(result.id)
-      return
     case 'updateIncident': {
       const current = incident()!
       if (body.displayName !== undefined) current.displayName = trim(body.displayName)
@@ -137,10 +134,8 @@ export function applyWrite(model: Model, operationId: string, params: Record<str
     }
     case 'updateIncidentUpdate': {
       const update = incident()?.updates?.get(Number(params.updateOrder))
-      if (!update) return
-      if (body.displayName !== undefined) update.displayName = trim(body.displayName)
-      if (body.description !== undefined) update.description = body.description
-      if (body.createdAt) update.createdAt = iso(body.createdAt)
+      patchNamed(update, body, 'description')
+      if (update && body.createdAt) update.createdAt = iso(body.createdAt)
       return
     }
     case 'deleteIncidentUpdate':
