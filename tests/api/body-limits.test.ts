@@ -79,12 +79,6 @@ describe('a refused request with a body under 1 MiB', () => {
 
 // The machine running the tests may be slow and shared: these only bound bytes, not time.
 describe('a body over 1 MiB', { timeout: 120_000 }, () => {
-  it('declared in content-length gets 413 before it is sent', async () => {
-    const sent = await send('POST', '/api/components', 64 * MB, 256 * KB, { ...json, authorization: `Bearer ${tokens.admin}` })
-    expect(sent).toMatchObject({ status: 413 })
-    expect(sent.sentBeforeAnswer).toBeLessThan(16 * MB)
-  })
-
   it.each(['/api/session', '/api/components', '/api/incidents/00000000-0000-4000-8000-000000000000/updates'])('chunked to %s gets 413 while it still arrives', async (path) => {
     const sent = await send('POST', path, 64 * MB, 256 * KB, { ...json, authorization: `Bearer ${tokens.admin}` }, false)
     expect(sent).toMatchObject({ status: 413 })

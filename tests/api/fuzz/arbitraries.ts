@@ -89,7 +89,7 @@ function valuesOf(document: OpenApiDocument, schema: Schema, name: string): fc.A
  * A value for a path or query parameter, by its name. Never empty in a path, where it would
  * address another operation (`/severities/` is the list).
  */
-export const pathValue = (name: string) => parameterValue(name).filter(value => value !== '')
+export const pathValue = (name: string) => parameterValue(name).filter(value => value !== '' && !(typeof value === 'string' && value.startsWith('?')))
 
 /** A value for a query parameter, by its name. */
 export function parameterValue(name: string): fc.Arbitrary<string | Pick> {
