@@ -1,9 +1,8 @@
 // The database schema. drizzle-kit generates the SQL migrations in db/migrations from it.
 import { relations, sql } from 'drizzle-orm'
-import { bigint, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { ROLES, TOKEN_SCOPES } from '../shared/admin/access.ts'
-
-const instant = () => timestamp({ withTimezone: true, mode: 'date' })
+import { instant } from './timestamp.ts'
 
 export const components = pgTable('components', {
   id: uuid().primaryKey().defaultRandom(),
@@ -27,7 +26,7 @@ export const severities = pgTable('severities', {
 export const phaseLists = pgTable('phase_lists', {
   generation: integer().primaryKey(),
   phases: text().array().notNull(),
-  createdAt: instant().notNull().defaultNow(),
+  createdAt: instant().notNull().default(sql`now()`),
 })
 
 export const incidents = pgTable('incidents', {
@@ -50,7 +49,7 @@ export const incidentUpdates = pgTable('incident_updates', {
   order: integer().notNull(),
   displayName: text().notNull(),
   description: text(),
-  createdAt: instant().notNull().defaultNow(),
+  createdAt: instant().notNull().default(sql`now()`),
 }, t => [primaryKey({ columns: [t.incidentId, t.order] })])
 
 // An impact joins an incident, a component and an impact type. Deleting a component removes its
@@ -74,7 +73,7 @@ export const apiTokens = pgTable('api_tokens', {
   // SHA-256 of the token: tokens are long random strings, so a fast hash is enough.
   tokenHash: text().notNull().unique(),
   scope: text({ enum: TOKEN_SCOPES }).notNull(),
-  createdAt: instant().notNull().defaultNow(),
+  createdAt: instant().notNull().default(sql`now()`),
   lastUsedAt: instant(),
 })
 
@@ -83,7 +82,7 @@ export const apiTokens = pgTable('api_tokens', {
 export const settings = pgTable('settings', {
   name: text().primaryKey(),
   value: jsonb().notNull(),
-  updatedAt: instant().notNull().defaultNow(),
+  updatedAt: instant().notNull().default(sql`now()`),
 })
 
 // People who sign in to the admin area. Emails are stored in lower case.
@@ -96,7 +95,7 @@ export const users = pgTable('users', {
   disabledAt: instant(),
   // Sessions carry the version they began with; raising it ends every other session of the user.
   sessionVersion: integer().notNull().default(0),
-  createdAt: instant().notNull().defaultNow(),
+  createdAt: instant().notNull().default(sql`now()`),
   lastSignInAt: instant(),
   // The identity provider's issuer and subject (`iss`, `sub`) the user is bound to after their
   // first single sign-on; later ones must come from the same, whatever email they bring.
@@ -111,14 +110,14 @@ export const users = pgTable('users', {
 export const serverSecrets = pgTable('server_secrets', {
   name: text().primaryKey(),
   value: text().notNull(),
-  createdAt: instant().notNull().defaultNow(),
+  createdAt: instant().notNull().default(sql`now()`),
 })
 
 // Who changed what: one row per successful write, through the API or the admin area, and one per
 // failed sign-in.
 export const auditLog = pgTable('audit_log', {
   id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  at: instant().notNull().defaultNow(),
+  at: instant().notNull().default(sql`now()`),
   // A user's email or a token's name, kept as text so the entry outlives the user or token;
   // for a failed sign-in (anonymous) the email that was tried.
   actorKind: text({ enum: ['user', 'token', 'anonymous'] }).notNull(),
@@ -145,7 +144,7 @@ export const incidentTemplates = pgTable('incident_templates', {
   description: text(),
   affects: jsonb().$type<{ reference: string, type: string, severity: number }[]>().notNull().default([]),
   firstUpdate: jsonb().$type<{ displayName: string, description?: string }>(),
-  createdAt: instant().notNull().defaultNow(),
+  createdAt: instant().notNull().default(sql`now()`),
 })
 
 export const incidentsRelations = relations(incidents, ({ many }) => ({

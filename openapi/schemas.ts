@@ -12,15 +12,24 @@ const MAX_INCREMENTAL = 2_147_483_647
 export const Incremental = named('Incremental', 'Positive and incrementing number for ordering and identification of sub resources.', z.int().min(0).max(MAX_INCREMENTAL))
 export const DisplayName = named('DisplayName', 'Short and describing name.', z.string().trim().min(1).max(200))
 export const Description = named('Description', 'A longer text with detailed information.', z.string().max(20_000))
-// The database and its drivers keep the years 1000 to 9999 (UTC) intact; year 0 and years past
-// 9999 fail in the database, and years below 100 come back as 19xx or 20xx. Other instants are refused.
-const EARLIEST = Date.parse('1000-01-01T00:00:00Z')
+// RFC 3339 has four-digit years; PostgreSQL stores all of them, but year 0000 is 1 BC to it and
+// JavaScript, so instants from 0001-01-01 to 9999-12-31 (UTC) are accepted and others refused.
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z')
 const LATEST = Date.parse('9999-12-31T23:59:59.999Z')
 export const Instant = z.iso.datetime({ offset: true })
-  .refine(value => Date.parse(value) >= EARLIEST && Date.parse(value) <= LATEST, 'must lie in the years 1000 to 9999 (UTC)')
+  .refine(value => Date.parse(value) >= EARLIEST && Date.parse(value) <= LATEST, 'must lie in the years 0001 to 9999 (UTC)')
 export const DateTime = named('Date', 'Point in time (RFC 3339). Nullable for open end timeframes.', Instant.nullable())
 export const SeverityValue = named('SeverityValue', 'The severity of an impact affecting a component, 0 (maintenance) to 100.', z.int().min(0).max(100))
+// zod skips a record key `__proto__` (assigning it would set the prototype), so that key passes
+// the check under a stand-in and comes back as an own property. NUL never comes from a request.
+const PROTO_STAND_IN = '\u0000__proto__'
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const renameKey = (from: string, to: string) => (value: unknown) => isRecord(value) && Object.hasOwn(value, from)
+  ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key === from ? to : key, item]))
+  : value
 export const Labels = named('Labels', 'Labels are free text key value pairs for components.', z.record(z.string().min(1).max(100), z.string().max(200)))
+const LabelsInput = z.preprocess(renameKey('__proto__', PROTO_STAND_IN), Labels)
+  .transform(renameKey(PROTO_STAND_IN, '__proto__') as (labels: Record<string, string>) => Record<string, string>)
 export const Phase = named('Phase', 'A single phase is just its name. It is referenced by its generation and order.', z.string().trim().min(1).max(200))
 
 export const IdField = named('IdField', 'Id field for responses.', z.strictObject({ id: Id }))
@@ -46,12 +55,8 @@ export const ImpactTypeResponseData = named('ImpactTypeResponseData', 'An impact
   description: Description.optional(),
 }))
 
-// A severity's name is its path segment (/severities/{severityName}), so it cannot hold the
-// characters that end a path segment.
-const SeverityName = DisplayName.regex(/^[^/?#]*$/, 'must not contain /, ? or #')
-
 export const Severity = named('Severity', 'A severity has an identifying name and a numeric value.', z.strictObject({
-  displayName: SeverityName,
+  displayName: DisplayName,
   value: SeverityValue,
 }))
 
@@ -105,26 +110,26 @@ export const SeverityRequest = named('SeverityRequest', 'A severity to create; P
 export const ComponentRequest = named('ComponentRequest', 'A component to create; PATCH takes any subset.', z.strictObject({
   id: readOnly(Id),
   displayName: DisplayName,
-  labels: Labels.optional(),
+  labels: LabelsInput.optional(),
   activelyAffectedBy: readOnly(z.array(z.unknown())),
 }))
 
-export const IncidentRequest = named('IncidentRequest', 'An incident to create; PATCH takes any subset, and `affects` in a PATCH replaces all impacts. `beganAt` defaults to now.', z.strictObject({
+export const IncidentRequest = named('IncidentRequest', 'An incident to create; PATCH takes any subset, and `affects` in a PATCH replaces all impacts. `beganAt` absent or null is now on create and unchanged on PATCH; `endedAt` null leaves the incident open.', z.strictObject({
   id: readOnly(Id),
   displayName: DisplayName,
   description: Description.optional(),
-  beganAt: Instant.optional(),
+  beganAt: DateTime.optional(),
   endedAt: DateTime.optional(),
   phase: PhaseReference.optional(),
   affects: z.array(Impact).optional(),
   updates: readOnly(z.array(z.unknown())),
 }))
 
-export const IncidentUpdateRequest = named('IncidentUpdateRequest', 'An update to post; PATCH takes any subset. `createdAt` defaults to now.', z.strictObject({
+export const IncidentUpdateRequest = named('IncidentUpdateRequest', 'An update to post; PATCH takes any subset. `createdAt` absent or null is now on create and unchanged on PATCH.', z.strictObject({
   order: readOnly(Incremental),
   displayName: DisplayName,
   description: Description.optional(),
-  createdAt: Instant.optional(),
+  createdAt: DateTime.optional(),
 }))
 
 // Settings of the public page, an extension of SCS: operators change them at run time.

@@ -54,7 +54,9 @@ export function createIncidentUpdate(db: Queryable, incidentId: string, input: U
 }
 
 export async function updateIncidentUpdate(db: Queryable, incidentId: string, order: number, patch: Partial<UpdateInput>) {
-  const { displayName, description, createdAt } = patch
+  const { displayName, description } = patch
+  // `createdAt: null` keeps the time, as if absent.
+  const createdAt = patch.createdAt ?? undefined
   if (displayName === undefined && description === undefined && createdAt === undefined) {
     return getIncidentUpdate(db, incidentId, order).then(() => undefined)
   }

@@ -5,8 +5,8 @@ import type { z } from 'zod'
 import { Digits, Id } from '../../openapi/schemas'
 import { markChanged } from '../cache/changes'
 import { badRequest, databaseUnavailable, invalidField, isDatabaseOutage, Problem, type FieldError } from '../problem'
-
-export const MAX_BODY_BYTES = 1024 * 1024
+import { readBodyBytes } from './request-body'
+import { unstorableFields } from './unstorable-text'
 
 const READING = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -86,17 +86,20 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where:
   return parsed.data
 }
 
+/** Refuses text that the database cannot store (server/utils/unstorable-text.ts). */
+function assertStorable(value: unknown) {
+  const errors = unstorableFields(value)
+  if (errors.length) throw badRequest(errors.map(e => `${e.field}: ${e.message}`).join('; '), errors)
+}
+
 /** The JSON body, checked against a schema. Oversized bodies get 413, broken JSON 400. */
 export async function readBodyAs<T extends z.ZodType>(event: H3Event, schema: T): Promise<z.infer<T>> {
-  const tooLarge = () => new Problem(413, 'Content Too Large', `The request body must not exceed ${MAX_BODY_BYTES} bytes.`)
-  if (Number(getRequestHeader(event, 'content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge()
   const type = getRequestHeader(event, 'content-type')
   if (type && !/^application\/([\w.-]+\+)?json\b/i.test(type)) {
     throw new Problem(415, 'Unsupported Media Type', `The request body must be application/json, not ${type}.`)
   }
-  const raw = await readRawBody(event, 'utf8')
-  if (raw && Buffer.byteLength(raw) > MAX_BODY_BYTES) throw tooLarge()
-  if (!raw?.trim()) throw badRequest('The request needs a JSON body.', [{ field: 'body', message: 'required' }])
+  const raw = (await readBodyBytes(event)).toString('utf8')
+  if (!raw.trim()) throw badRequest('The request needs a JSON body.', [{ field: 'body', message: 'required' }])
   let body: unknown
   try {
     body = JSON.parse(raw)
@@ -104,6 +107,7 @@ export async function readBodyAs<T extends z.ZodType>(event: H3Event, schema: T)
   catch (error) {
     throw badRequest(`The request body is not valid JSON: ${(error as Error).message}`, [{ field: 'body', message: 'invalid JSON' }])
   }
+  assertStorable(body)
   const parsed = parseWith(schema, body, 'body')
   event.context.validatedBody = parsed
   return parsed
@@ -126,18 +130,24 @@ export const routeId = (event: H3Event, name: string): string => parseWith(Id, g
 export function routeText(event: H3Event, name: string): string {
   const index = (event.context.matchedRoute?.path ?? '').split('/').indexOf(`:${name}`)
   const raw = (event.node.req.originalUrl ?? event.node.req.url ?? '').split('?')[0]!.split('/')[index]
-  if (index < 0 || raw === undefined) return getRouterParam(event, name, { decode: true })!
+  let text: string
   try {
-    return decodeURIComponent(raw)
+    text = index < 0 || raw === undefined ? getRouterParam(event, name, { decode: true })! : decodeURIComponent(raw)
   }
   catch {
     throw invalidField(name, 'not a valid percent-encoded path segment')
   }
+  assertStorable({ [name]: text })
+  return text
 }
 
 export const routeOrder = (event: H3Event, name: string): number => parseWith(Digits, getRouterParam(event, name), name)
 
-export const queryAs = <T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> => parseWith(schema, getQuery(event), 'query')
+export function queryAs<T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> {
+  const query = getQuery(event)
+  assertStorable(query)
+  return parseWith(schema, query, 'query')
+}
 
 /** 201 with the identifying field of what was created. */
 export function created<T>(event: H3Event, body: T): T {

@@ -19,6 +19,8 @@ declare module 'vitest' {
     databaseUrl: string
     admin: { email: string, password: string }
     oidcIssuer: string
+    /** The server's process id, to watch its memory. */
+    serverPid: number
   }
 }
 
@@ -162,6 +164,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', env.DATABASE_URL ?? '')
   project.provide('admin', admin)
   project.provide('oidcIssuer', identityProvider.issuer)
+  project.provide('serverPid', server.pid!)
 
   return async () => {
     server.kill('SIGTERM')
