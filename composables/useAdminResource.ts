@@ -1,9 +1,12 @@
 // The state behind an admin list page (components/admin/AdminResourceList.vue): the loaded
 // list, the dialog that creates or edits an entry, and changes made from the list itself
 // (delete, revoke, disable), each followed by a fresh load.
-import type { AsyncData } from '#app'
-
-type LoadedList<T> = Pick<AsyncData<T[] | undefined, unknown>, 'data' | 'error' | 'refresh'>
+/** What useAdminList returns, as far as the page needs it. */
+interface LoadedList<T> {
+  data: Readonly<Ref<T[] | null | undefined>>
+  error: Readonly<Ref<{ message: string } | null | undefined>>
+  refresh: () => Promise<unknown>
+}
 
 export function useAdminResource<T, D>(list: LoadedList<T>, save: (draft: D, key: string | undefined) => Promise<unknown>) {
   const problem = ref<AdminProblem>()

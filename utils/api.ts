@@ -38,7 +38,7 @@ export async function apiFetch<M extends Method, P extends ApiPath<M>>(
   method: M, path: P, request: ApiRequest<ApiOperation<M, P>>, { headers, fetch = $fetch }: FetchOptions = {},
 ): Promise<ResponseOf<ApiOperation<M, P>>> {
   const { params, query, body } = request as { params?: Record<string, string | number>, query?: Record<string, unknown>, body?: Record<string, unknown> }
-  return fetch(apiUrl(path, params), { method: method.toUpperCase() as Uppercase<Method>, query, body, headers })
+  return fetch(apiUrl(path, params), { method: method.toUpperCase() as Uppercase<Method>, query, body, headers }) as Promise<ResponseOf<ApiOperation<M, P>>>
 }
 
 /** The `data` of a read. */
