@@ -1,7 +1,7 @@
 // The data of the overview page: components with their active impacts, and the incidents from the
 // start of the history bars to the end of the maintenance horizon, with what the page shows of
 // the current ones (latest update, phase name).
-import type { ComponentData, IncidentData, IncidentUpdateData } from '~~/openapi/schemas'
+import type { ComponentData, IncidentData, IncidentUpdateData, PhaseListData } from '~~/openapi/schemas'
 import { isActiveAt, upcomingMaintenance } from '#shared/status/incident'
 import { newestFirst } from '#shared/status/updates'
 
@@ -17,21 +17,21 @@ export interface StatusOverview {
 }
 
 async function latestUpdate(incidentId: string): Promise<IncidentUpdateData | undefined> {
-  return newestFirst(await apiData('/api/incidents/{incidentId}/updates', { params: { incidentId } }))[0]
+  return newestFirst(await apiData<IncidentUpdateData[]>(`/api/incidents/${incidentId}/updates`))[0]
 }
 
 async function fetchOverview(maintenanceDays: number): Promise<StatusOverview> {
   const at = Date.now()
   const [components, incidents] = await Promise.all([
-    apiData('/api/components'),
-    apiData('/api/incidents', { query: { start: historyStart(at), end: daysLater(at, maintenanceDays) } }),
+    apiData<ComponentData[]>('/api/components'),
+    apiData<IncidentData[]>('/api/incidents', { start: historyStart(at), end: daysLater(at, maintenanceDays) }),
   ])
   const active = incidents.filter(incident => isActiveAt(incident, new Date(at)))
   const shown = [...active, ...upcomingMaintenance(incidents, new Date(at), maintenanceDays)]
   const generations = [...new Set(shown.flatMap(incident => incident.phase ? [incident.phase.generation] : []))]
   const [latest, phaseLists] = await Promise.all([
     Promise.all(active.map(incident => latestUpdate(incident.id))),
-    Promise.all(generations.map(generation => apiData('/api/phases', { query: { generation } }))),
+    Promise.all(generations.map(generation => apiData<PhaseListData>('/api/phases', { generation }))),
   ])
   return {
     at,

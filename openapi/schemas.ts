@@ -203,4 +203,3 @@ export type NewIncident = z.infer<typeof IncidentRequest>
 export type NewIncidentUpdate = z.infer<typeof IncidentUpdateRequest>
 export type SettingsData = z.infer<typeof Settings>
 export type SettingsChange = z.infer<typeof SettingsPatch>
-export type ProblemDetailsData = z.infer<typeof ProblemDetails>

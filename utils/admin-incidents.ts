@@ -1,7 +1,7 @@
 // Incidents as the admin forms edit them: a draft with the fields as inputs hold them, turned
 // into the SCS request body on submit.
-import type { NewTemplate, TemplateData } from '~~/openapi/admin-schemas'
-import type { ImpactData, ImpactTypeResponse, IncidentData, NewIncident, NewIncidentUpdate, SeverityData } from '~~/openapi/schemas'
+import type { TemplateData } from '~~/openapi/admin-schemas'
+import type { ImpactTypeResponse, IncidentData, SeverityData } from '~~/openapi/schemas'
 import { messages } from '~~/shared/i18n'
 import { isMaintenance } from '~~/shared/status/incident'
 import { incidentState } from '~~/shared/status/lifecycle'
@@ -43,17 +43,16 @@ export function draftOfTemplate(template: TemplateData): IncidentDraft {
   }
 }
 
-// A row left incomplete goes as an empty reference, which the API refuses, naming the field.
-const impactsOf = (draft: IncidentDraft): ImpactData[] =>
-  draft.affects.map(impact => ({ reference: impact.reference ?? '', type: impact.type ?? '', severity: impact.severity }))
+const impactsOf = (draft: IncidentDraft) =>
+  draft.affects.map(impact => ({ reference: impact.reference, type: impact.type, severity: impact.severity }))
 
 /** The first update of a draft as a request body, or undefined when it has no title. */
-export function firstUpdateOf(draft: IncidentDraft): NewIncidentUpdate | undefined {
+export function firstUpdateOf(draft: IncidentDraft) {
   const { displayName, description } = draft.firstUpdate
   return displayName.trim() ? { displayName, ...(description && { description }) } : undefined
 }
 
-export function templateBody(name: string, draft: IncidentDraft): NewTemplate {
+export function templateBody(name: string, draft: IncidentDraft) {
   return {
     name,
     displayName: draft.displayName,
@@ -80,7 +79,7 @@ export function draftOf(incident: IncidentData, newestGeneration: number): Incid
  * The request body for a draft. New incidents leave out what is empty (so beganAt defaults to
  * now); edits send every field, since a PATCH changes only what it names.
  */
-export function incidentBody(draft: IncidentDraft, generation: number, mode: 'create' | 'edit'): NewIncident {
+export function incidentBody(draft: IncidentDraft, generation: number, mode: 'create' | 'edit') {
   const edit = mode === 'edit'
   return {
     displayName: draft.displayName,

@@ -1,7 +1,6 @@
 // Shared by the browser tests: the demo data they read, API writes with the admin token, and
 // display preferences set as cookies.
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
-import type { ComponentData, IncidentData, SeverityData } from '../../openapi/schemas'
 import { adminToken } from '../../playwright.config'
 import { DAY } from '../../shared/time'
 
@@ -19,7 +18,20 @@ export const authorized = { Authorization: `Bearer ${adminToken}` }
 
 export { DAY }
 
-export type { IncidentData as Incident } from '../../openapi/schemas'
+export interface Incident {
+  id: string
+  displayName: string
+  beganAt: string
+  endedAt: string | null
+  affects: { reference: string, type: string, severity: number }[]
+}
+export interface Component {
+  id: string
+  displayName: string
+  labels: Record<string, string>
+  activelyAffectedBy: { reference: string, type: string, severity: number }[]
+}
+interface Severity { displayName: string, value: number }
 
 async function read<T>(request: APIRequestContext, path: string): Promise<T> {
   const response = await request.get(path)
@@ -42,9 +54,9 @@ export async function demoData(request: APIRequestContext) {
   const now = Date.now()
   const window = new URLSearchParams({ start: new Date(now - 100 * DAY).toISOString(), end: new Date(now + 30 * DAY).toISOString() })
   const [incidents, components, severities] = await Promise.all([
-    read<IncidentData[]>(request, `/api/incidents?${window}`),
-    read<ComponentData[]>(request, '/api/components'),
-    read<SeverityData[]>(request, '/api/severities'),
+    read<Incident[]>(request, `/api/incidents?${window}`),
+    read<Component[]>(request, '/api/components'),
+    read<Severity[]>(request, '/api/severities'),
   ])
   const incident = (name: string) => {
     const found = incidents.find(each => each.displayName === name)
@@ -63,7 +75,7 @@ export async function demoData(request: APIRequestContext) {
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 /** What the banner says about the current impacts: the worst one, named by its severity. */
-export function expectedBanner({ components, severities }: { components: ComponentData[], severities: SeverityData[] }) {
+export function expectedBanner({ components, severities }: { components: Component[], severities: Severity[] }) {
   const impacts = components.flatMap(component => component.activelyAffectedBy)
   const worst = Math.max(...impacts.map(impact => impact.severity))
   const byValue = [...severities].sort((a, b) => a.value - b.value)
