@@ -6,7 +6,7 @@ import * as client from 'openid-client'
 import { adminReturnPath } from '../../shared/admin/return-path'
 import { config } from '../config'
 import type { SingleSignOnRefusal } from '../../shared/admin/access'
-import { sealedCookie } from './session'
+import { deleteSealed, readSealed, writeSealed } from './session'
 import { emailVouchedFor, roleFor } from './single-sign-on'
 import { userForSingleSignOn, type SessionUserRow } from '../services/users'
 

@@ -1,10 +1,10 @@
 // Without STATUS_PAGE_SESSION_SECRET the key that seals session cookies is generated and kept in
 // the database, where whoever reads the database or a backup of it can take it and forge an
 // admin's session. That works, but an operator should choose it knowingly: say so at start.
-import { readConfig } from '../config'
+import { config } from '../config'
 
 export default defineNitroPlugin(() => {
-  if (readConfig().STATUS_PAGE_SESSION_SECRET) return
+  if (config.STATUS_PAGE_SESSION_SECRET) return
   console.warn([
     'WARNING: STATUS_PAGE_SESSION_SECRET is not set, so the key that seals admin session cookies is generated',
     'and kept in the database. Anyone who can read the database or one of its backups can forge sessions.',

@@ -5,7 +5,7 @@ import { openDatabase } from '../../db/client.ts'
 import { migrate } from '../../db/migrate.ts'
 import { users } from '../../db/schema.ts'
 import { hashPassword, needsRehash, verifyPassword } from '../../server/auth/passwords.ts'
-import { authenticate } from '../../server/services/users.ts'
+import { authenticatePassword } from '../../server/services/users.ts'
 
 /** A hash as the previous version made them: scrypt with N = 2^15. */
 function oldHash(password: string) {
@@ -32,9 +32,9 @@ describe('password hashes', () => {
       const [{ id }] = await db.insert(users).values({ email: 'old@example.test', role: 'editor', passwordHash: before }).returning({ id: users.id }) as [{ id: string }]
       const stored = async () => (await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)))[0]!.hash!
 
-      expect(await authenticate(db, 'old@example.test', 'wrong password')).toBeUndefined()
+      expect(await authenticatePassword(db, 'old@example.test', 'wrong password')).toBeUndefined()
       expect(await stored()).toBe(before)
-      expect(await authenticate(db, 'old@example.test', 'correct horse battery')).toMatchObject({ id })
+      expect(await authenticatePassword(db, 'old@example.test', 'correct horse battery')).toMatchObject({ id })
       const after = await stored()
       expect(after).toMatch(/^scrypt\$131072\$/)
       expect(await verifyPassword('correct horse battery', after)).toBe(true)
