@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import Provider from 'oidc-provider'
-import { createTestDatabase } from '../../support/postgres'
+import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -19,8 +19,6 @@ declare module 'vitest' {
     databaseUrl: string
     admin: { email: string, password: string }
     oidcIssuer: string
-    /** The server's process id, to watch its memory. */
-    serverPid: number
   }
 }
 
@@ -58,25 +56,10 @@ async function createUser(env: NodeJS.ProcessEnv, email: string, role: string, p
 }
 
 /**
- * The claims of a test account. Its login name is its subject and its email, or `<subject>|<email>`
- * for a subject of its own. Emails starting with `editor` carry the role claim
- * `status_roles: ['editor']`; with `unverified` the email is marked unverified, with `unclaimed`
- * the provider says nothing about it, and with `stringfalse` it says "false" as a string.
- */
-function accountClaims(login: string) {
-  const [sub, email] = login.includes('|') ? login.split('|') as [string, string] : [login, login]
-  const verified = email.startsWith('unverified') ? false : email.startsWith('stringfalse') ? 'false' : true
-  return {
-    sub,
-    email,
-    ...(!email.startsWith('unclaimed') && { email_verified: verified }),
-    status_roles: email.startsWith('editor') ? ['editor'] : [],
-  }
-}
-
-/**
  * A real OpenID Connect provider on a loopback port, with oidc-provider's development login
- * (any login name is an account, see accountClaims). Consent is given without asking.
+ * (any login name is an account; it is also the email). Accounts starting with `editor` carry
+ * the role claim `status_roles: ['editor']`; those starting with `unverified` have an
+ * unverified email. Consent is given without asking.
  */
 async function startIdentityProvider(port: number, redirectUri: string) {
   const issuer = `http://127.0.0.1:${port}`
@@ -85,7 +68,7 @@ async function startIdentityProvider(port: number, redirectUri: string) {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['status_roles'] },
     findAccount: (_ctx, id) => ({
       accountId: id,
-      claims: () => accountClaims(id),
+      claims: () => ({ sub: id, email: id, email_verified: !id.startsWith('unverified'), status_roles: id.startsWith('editor') ? ['editor'] : [] }),
     }),
     // The status page must use PKCE; the provider refuses it otherwise.
     pkce: { required: () => true },
@@ -119,9 +102,17 @@ export default async function setup(project: TestProject) {
   delete env.STATUS_PAGE_PROVISIONING_FILE
 
   if (database === 'postgres') {
-    const database = await createTestDatabase('status_page_test')
-    env.DATABASE_URL = database.url
-    cleanups.push(database.drop)
+    const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+    const name = `status_page_test_${process.pid}_${Date.now()}`
+    const admin = postgres(adminUrl, { onnotice: () => {} })
+    await admin.unsafe(`create database ${name}`)
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    env.DATABASE_URL = url.toString()
+    cleanups.push(async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    })
   }
   else {
     // On disk rather than in memory, so the token CLI can reach the database before the server starts.
@@ -164,7 +155,6 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', env.DATABASE_URL ?? '')
   project.provide('admin', admin)
   project.provide('oidcIssuer', identityProvider.issuer)
-  project.provide('serverPid', server.pid!)
 
   return async () => {
     server.kill('SIGTERM')
