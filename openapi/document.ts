@@ -5,6 +5,7 @@
 // `npm run openapi` writes it to openapi/openapi.json; the server serves it at /api/openapi.json.
 import { z } from 'zod'
 import * as adminSchemas from './admin-schemas.ts'
+import { publicDocumentPaths, statuspagePaths } from './paths-public.ts'
 import * as schemas from './schemas.ts'
 
 type Json = Record<string, unknown>
@@ -374,11 +375,15 @@ export function buildOpenApiDocument() {
       { name: 'settings', description: 'Settings of the public page; an extension to SCS.' },
       { name: 'admin', description: 'The admin area: sessions, users, API tokens, the audit log, incident templates.' },
       { name: 'health', description: 'Liveness and readiness, outside /api.' },
+      { name: 'statuspage', description: 'Atlassian Statuspage\'s public API v2, read-only, for tools written for it.' },
+      { name: 'public', description: 'Feeds, the maintenance calendar, badges and the embeddable status, outside /api.' },
     ],
     paths: {
       ...paths,
       ...events,
       ...adminPaths,
+      ...statuspagePaths,
+      ...publicDocumentPaths,
       '/healthz': health('getHealth', 'Liveness: 200 while the process runs.', { 200: status('Alive.') }),
       '/readyz': health('getReadiness', 'Readiness: 200 when the database answers, 503 otherwise.', {
         200: status('Ready.'),
