@@ -8,7 +8,8 @@ import { createComponent, createImpactType, createIncident, createIncidentUpdate
 import { expectResponse, get, patch } from './client'
 
 const label = `sp-${crypto.randomUUID().slice(0, 8)}`
-const ids: Record<string, string> = {}
+type Name = 'west1' | 'west2' | 'east' | 'alone' | 'outage' | 'partial' | 'resolved' | 'upcoming' | 'active' | 'completed'
+const ids = {} as Record<Name, string>
 
 async function read<T extends z.ZodType>(path: string, shape: T): Promise<z.infer<T>> {
   const reply = await get(`/api/v2/${path}`)
@@ -75,7 +76,7 @@ describe('/api/v2 (Statuspage-compatible)', () => {
     expect(all.get(ids.outage)).toMatchObject({ status: 'investigating', impact: 'critical', resolved_at: null })
     expect(all.get(ids.resolved)).toMatchObject({ status: 'resolved', impact: 'minor' })
     expect(all.get(ids.resolved)!.resolved_at).not.toBeNull()
-    expect(all.has(ids.active!)).toBe(false)
+    expect(all.has(ids.active)).toBe(false)
     const partial = all.get(ids.partial)!
     expect(partial.impact).toBe('major')
     expect(partial.shortlink).toMatch(new RegExp(`/incidents/${ids.partial}$`))
@@ -83,8 +84,8 @@ describe('/api/v2 (Statuspage-compatible)', () => {
     expect(partial.incident_updates).toEqual([expect.objectContaining({ status: 'investigating', body: 'Found it\n\nA broken switch', incident_id: ids.partial })])
 
     const unresolved = byId((await read('incidents/unresolved.json', shapes.IncidentsResponse)).incidents)
-    expect(unresolved.has(ids.outage!) && unresolved.has(ids.partial!)).toBe(true)
-    expect(unresolved.has(ids.resolved!)).toBe(false)
+    expect(unresolved.has(ids.outage) && unresolved.has(ids.partial)).toBe(true)
+    expect(unresolved.has(ids.resolved)).toBe(false)
   })
 
   it('scheduled-maintenances.json, upcoming.json and active.json: maintenance by state', async () => {
@@ -93,21 +94,21 @@ describe('/api/v2 (Statuspage-compatible)', () => {
     expect(all.get(ids.active)).toMatchObject({ status: 'in_progress', impact: 'maintenance' })
     expect(all.get(ids.completed)).toMatchObject({ status: 'completed', impact: 'maintenance' })
     expect(Date.parse(all.get(ids.upcoming)!.scheduled_until) - Date.parse(all.get(ids.upcoming)!.scheduled_for)).toBe(HOUR)
-    expect(all.has(ids.outage!)).toBe(false)
+    expect(all.has(ids.outage)).toBe(false)
 
     const upcoming = byId((await read('scheduled-maintenances/upcoming.json', shapes.MaintenancesResponse)).scheduled_maintenances)
-    expect([upcoming.has(ids.upcoming!), upcoming.has(ids.active!), upcoming.has(ids.completed!)]).toEqual([true, false, false])
+    expect([upcoming.has(ids.upcoming), upcoming.has(ids.active), upcoming.has(ids.completed)]).toEqual([true, false, false])
     const active = byId((await read('scheduled-maintenances/active.json', shapes.MaintenancesResponse)).scheduled_maintenances)
-    expect([active.has(ids.upcoming!), active.has(ids.active!), active.has(ids.completed!)]).toEqual([false, true, false])
+    expect([active.has(ids.upcoming), active.has(ids.active), active.has(ids.completed)]).toEqual([false, true, false])
   })
 
   it('summary.json: components, unresolved incidents, upcoming and active maintenance, status', async () => {
     const summary = await read('summary.json', shapes.Summary)
     expect(byId(summary.components).get(ids.east)!.status).toBe('partial_outage')
     const incidents = byId(summary.incidents)
-    expect(incidents.has(ids.outage!) && !incidents.has(ids.resolved!)).toBe(true)
+    expect(incidents.has(ids.outage) && !incidents.has(ids.resolved)).toBe(true)
     const maintenance = byId(summary.scheduled_maintenances)
-    expect([maintenance.has(ids.upcoming!), maintenance.has(ids.active!), maintenance.has(ids.completed!)]).toEqual([true, true, false])
+    expect([maintenance.has(ids.upcoming), maintenance.has(ids.active), maintenance.has(ids.completed)]).toEqual([true, true, false])
     expect(summary.status.indicator).toBe('critical')
   })
 
