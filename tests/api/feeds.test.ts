@@ -120,11 +120,12 @@ describe.each([
 
 describe('feed discovery', () => {
   it('every public page links the feeds in its head and its footer', async () => {
+    // Page renders are slow on a loaded machine: hence the longer timeout.
     for (const page of ['/', '/history', `/components/${component}`]) {
       const html = (await get(page)).body as string
       expect(html).toMatch(/<link[^>]*rel="alternate"[^>]*type="application\/atom\+xml"[^>]*href="\/feed\.atom"/)
       expect(html).toMatch(/<link[^>]*rel="alternate"[^>]*type="application\/rss\+xml"[^>]*href="\/feed\.rss"/)
       expect(html).toMatch(/<a href="\/feed\.atom"/)
     }
-  })
+  }, 90_000)
 })

@@ -28,10 +28,11 @@ beforeAll(async () => {
   ids.alone = await createComponent({ labels: {} })
   const type = await createImpactType()
   const on = (reference: string, severity: number) => [{ reference, type, severity }]
-  ids.outage = await createIncident({ beganAt: fromNow(-HOUR), affects: on(ids.west1, 80) })
-  ids.partial = await createIncident({ beganAt: fromNow(-HOUR), affects: on(ids.east, 50) })
+  ids.outage = await createIncident({ beganAt: fromNow(-3000), affects: on(ids.west1, 80) })
+  ids.partial = await createIncident({ beganAt: fromNow(-3000), affects: on(ids.east, 50) })
   await createIncidentUpdate(ids.partial, { displayName: 'Found it', description: 'A broken switch' })
-  ids.resolved = await createIncident({ beganAt: fromNow(-3 * HOUR), endedAt: fromNow(-2 * HOUR), affects: on(ids.west2, 20) })
+  ids.resolved = await createIncident({ beganAt: fromNow(-4000), endedAt: fromNow(-1000), affects: on(ids.west2, 20) })
+  // incidents.json holds the 50 newest: ours begin after everything earlier test files made.
   ids.upcoming = await createIncident({ beganAt: fromNow(DAY), endedAt: fromNow(DAY + HOUR), affects: on(ids.alone, 0) })
   ids.active = await createIncident({ beganAt: fromNow(-HOUR), endedAt: fromNow(HOUR), affects: on(ids.west2, 0) })
   ids.completed = await createIncident({ beganAt: fromNow(-2 * DAY), endedAt: fromNow(-2 * DAY + HOUR), affects: on(ids.alone, 0) })
