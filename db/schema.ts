@@ -9,8 +9,8 @@ export const components = pgTable('components', {
   displayName: text().notNull(),
   labels: jsonb().$type<Record<string, string>>().notNull().default({}),
   // For Statuspage-style reads, whose components carry these.
-  createdAt: instant().notNull().defaultNow(),
-  updatedAt: instant().notNull().defaultNow(),
+  createdAt: instant().notNull().default(sql`now()`),
+  updatedAt: instant().notNull().default(sql`now()`),
 })
 
 export const impactTypes = pgTable('impact_types', {
@@ -45,7 +45,7 @@ export const incidents = pgTable('incidents', {
   // Raised by every change to the incident or its updates: the calendar's SEQUENCE, and with
   // changedAt what feeds date an entry by.
   revision: integer().notNull().default(0),
-  changedAt: instant().notNull().defaultNow(),
+  changedAt: instant().notNull().default(sql`now()`),
 }, t => [
   index('incidents_time_span').on(t.beganAt, t.endedAt),
   check('incident_time_span', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.beganAt}`),
@@ -84,7 +84,7 @@ export const cancelledMaintenance = pgTable('cancelled_maintenance', {
   endedAt: instant().notNull(),
   componentIds: jsonb().$type<string[]>().notNull(),
   revision: integer().notNull(),
-  cancelledAt: instant().notNull().defaultNow(),
+  cancelledAt: instant().notNull().default(sql`now()`),
 }, t => [index('cancelled_maintenance_ended').on(t.endedAt)])
 
 export const apiTokens = pgTable('api_tokens', {
