@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Queryable } from '../../db/client.ts'
 import { components } from '../../db/schema.ts'
 import { Id } from '../../openapi/schemas.ts'
-import { invalidField } from './problem.ts'
+import { invalidField } from '../problem.ts'
 
 export const PublicFilterQuery = z.object({
   component: Id.optional(),
