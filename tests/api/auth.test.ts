@@ -73,6 +73,8 @@ const writeOperations = Object.values(operations)
     /** The path as in the OpenAPI document, below /api. */
     template: operation.path,
     status: Number(Object.keys(operation.responses).find(status => status.startsWith('2'))),
+    /** Only STATUS_PAGE_ADMIN_TOKEN among the tokens may call it (the page settings). */
+    adminOnly: operation.access === 'admin',
     prepare: prepare[operation.operationId]!,
   }))
 type WriteOperation = typeof writeOperations[number]
@@ -111,8 +113,10 @@ describe('write access', () => {
       }, call.reads)
     })
 
-    it('succeeds with a read-write token from the CLI, with the admin token, and with a lower-case scheme', async () => {
-      for (const headers of [bearer(tokens.readWrite), bearer(tokens.admin), { authorization: `bearer ${tokens.readWrite}` }]) {
+    it('succeeds with a read-write token from the CLI (the admin token where only it may), with the admin token, and with a lower-case scheme', async () => {
+      const writer = operation.adminOnly ? tokens.admin : tokens.readWrite
+      if (operation.adminOnly) expectProblem(await send(operation, await operation.prepare(), bearer(tokens.readWrite)), 403)
+      for (const headers of [bearer(writer), bearer(tokens.admin), { authorization: `bearer ${writer}` }]) {
         const call = await operation.prepare()
         expectResponse(await send(operation, call, headers), operation.operationId, operation.status)
       }

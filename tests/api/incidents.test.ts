@@ -128,7 +128,6 @@ describe('POST /incidents', () => {
 
     it('with instants the database cannot keep', async () => {
       await refuse({ beganAt: '0000-01-01T00:00:00Z', endedAt: '2032-02-02T03:00:00Z' }, 'beganAt')
-      await refuse({ beganAt: '0050-06-01T00:00:00Z', endedAt: '2032-02-02T03:00:00Z' }, 'beganAt')
       await refuse({ endedAt: '9999-12-31T23:00:00-12:00' }, 'endedAt')
     })
 
