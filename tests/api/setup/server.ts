@@ -19,8 +19,6 @@ declare module 'vitest' {
     databaseUrl: string
     admin: { email: string, password: string }
     oidcIssuer: string
-    /** The server's process id, to watch its memory. */
-    serverPid: number
   }
 }
 
@@ -164,7 +162,6 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', env.DATABASE_URL ?? '')
   project.provide('admin', admin)
   project.provide('oidcIssuer', identityProvider.issuer)
-  project.provide('serverPid', server.pid!)
 
   return async () => {
     server.kill('SIGTERM')
