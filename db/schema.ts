@@ -8,6 +8,9 @@ export const components = pgTable('components', {
   id: uuid().primaryKey().defaultRandom(),
   displayName: text().notNull(),
   labels: jsonb().$type<Record<string, string>>().notNull().default({}),
+  // For Statuspage-style reads, whose components carry these.
+  createdAt: instant().notNull().default(sql`now()`),
+  updatedAt: instant().notNull().default(sql`now()`),
 })
 
 export const impactTypes = pgTable('impact_types', {
@@ -39,6 +42,10 @@ export const incidents = pgTable('incidents', {
   phaseOrder: integer(),
   // The order the next update gets. Incrementing it takes a row lock, so concurrent posts queue up.
   nextUpdateOrder: integer().notNull().default(0),
+  // Raised by every change to the incident or its updates: the calendar's SEQUENCE, and with
+  // changedAt what feeds date an entry by.
+  revision: integer().notNull().default(0),
+  changedAt: instant().notNull().default(sql`now()`),
 }, t => [
   index('incidents_time_span').on(t.beganAt, t.endedAt),
   check('incident_time_span', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.beganAt}`),
@@ -66,6 +73,19 @@ export const impacts = pgTable('impacts', {
   index('impacts_impact_type').on(t.impactTypeId),
   check('impact_severity_range', sql`${t.severity} between 0 and 100`),
 ])
+
+// Deleted maintenance, kept so that calendars learn of the cancellation (STATUS:CANCELLED)
+// rather than keeping the event forever. Same id as the incident was.
+export const cancelledMaintenance = pgTable('cancelled_maintenance', {
+  id: uuid().primaryKey(),
+  displayName: text().notNull(),
+  description: text(),
+  beganAt: instant().notNull(),
+  endedAt: instant().notNull(),
+  componentIds: jsonb().$type<string[]>().notNull(),
+  revision: integer().notNull(),
+  cancelledAt: instant().notNull().default(sql`now()`),
+}, t => [index('cancelled_maintenance_ended').on(t.endedAt)])
 
 export const apiTokens = pgTable('api_tokens', {
   id: uuid().primaryKey().defaultRandom(),

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import * as adminSchemas from './admin-schemas.ts'
 import type { Operation, Reply } from './operation.ts'
 import { operations } from './operations/index.ts'
+import { publicDocumentPaths, statuspagePaths } from './paths-public.ts'
 import * as schemas from './schemas.ts'
 
 type Json = Record<string, unknown>
@@ -138,8 +139,11 @@ export function buildOpenApiDocument() {
       { name: 'settings', description: 'Settings of the public page; an extension to SCS.' },
       { name: 'admin', description: 'The admin area: sessions, users, API tokens, the audit log, incident templates.' },
       { name: 'health', description: 'Liveness and readiness, outside /api.' },
+      { name: 'statuspage', description: 'Atlassian Statuspage\'s public API v2, read-only, for tools written for it.' },
+      { name: 'public', description: 'Feeds, the maintenance calendar, badges and the embeddable status, outside /api.' },
     ],
-    paths: pathsOf(Object.values(operations)),
+    // Paths outside the operation definitions (anonymous cached reads of other formats) join as written.
+    paths: { ...pathsOf(Object.values(operations)), ...statuspagePaths, ...publicDocumentPaths },
     components: {
       schemas: componentSchemas(),
       securitySchemes: {

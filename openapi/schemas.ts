@@ -156,6 +156,15 @@ export const FooterLink = named('FooterLink', 'A link in the footer of the publi
   url: LinkUrl,
 }))
 
+const ImpactValue = z.int().min(1).max(100)
+// Inline rather than named: OpenAPI 3.0 cannot say "null or a $ref" without an allOf that
+// validators reject.
+const StatuspageStatuses = z.strictObject({
+  degradedPerformance: ImpactValue.describe('The lowest impact value shown as degraded_performance.'),
+  partialOutage: ImpactValue.describe('The lowest shown as partial_outage.'),
+  majorOutage: ImpactValue.describe('The lowest shown as major_outage.'),
+}).refine(t => t.degradedPerformance <= t.partialOutage && t.partialOutage <= t.majorOutage, 'must not fall from degradedPerformance to majorOutage')
+
 export const Settings = named('Settings', 'How the public status page presents itself.', z.strictObject({
   title: z.string().trim().min(1).max(100).describe('The name of the page, in its header and the browser title.'),
   logoUrl: LogoUrl.nullable().describe('A logo shown before the title: a path on this site or a data:image URI.'),
@@ -167,6 +176,7 @@ export const Settings = named('Settings', 'How the public status page presents i
     .refine(names => new Set(names).size === names.length, 'label names must be unique')
     .describe('Component labels to group by, outermost first; components without a label come last.'),
   maintenanceDays: z.int().min(1).max(365).describe('How many days ahead the page lists scheduled maintenance.'),
+  statuspageStatuses: StatuspageStatuses.nullable().describe('How impact values map to Statuspage component statuses in /api/v2; null: derived from the severities (the highest is major_outage, the one below partial_outage, lower ones degraded_performance).'),
 }))
 
 export const SettingsPatch = named('SettingsPatch', 'Settings to change; omitted ones stay, null clears an optional one.', Settings.partial())

@@ -30,6 +30,9 @@ const base: Record<ThemeMode, { background: string, surface: string, primary: st
   dark: { background: '#121212', surface: '#1E1E1E', primary: '#82B1FF', onLevel: '#000000' },
 }
 
+/** The colours of the severity levels, e.g. for badges and the embeddable status. */
+export const levelColours = (palette: Palette, mode: ThemeMode): Readonly<LevelColours> => levels[palette][mode]
+
 export const themeName = (mode: ThemeMode, palette: Palette) => palette === 'standard' ? mode : `${mode}-${palette}`
 
 /** The colour name of a severity level, as Vuetify's `color` prop and `bg-…` classes take it. */

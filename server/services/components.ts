@@ -15,7 +15,7 @@ export const activeAt = (at: Date) => and(lte(incidents.beganAt, at), or(isNull(
 // database evaluate the active incidents once per component, which is far slower.)
 async function findComponents(db: Queryable, at: Date, id?: string): Promise<ComponentData[]> {
   const [rows, active] = await Promise.all([
-    db.select().from(components)
+    db.select({ id: components.id, displayName: components.displayName, labels: components.labels }).from(components)
       .where(id ? eq(components.id, id) : undefined)
       .orderBy(asc(components.displayName), asc(components.id)),
     db.select({ componentId: impacts.componentId, reference: impacts.incidentId, type: impacts.impactTypeId, severity: impacts.severity })
@@ -49,7 +49,7 @@ export async function createComponent(db: Queryable, input: ComponentInput): Pro
 export async function updateComponent(db: Queryable, id: string, patch: Partial<ComponentInput>) {
   const { displayName, labels } = patch
   if (displayName === undefined && labels === undefined) return assertComponentExists(db, id)
-  const updated = await db.update(components).set({ displayName, labels }).where(eq(components.id, id)).returning({ id: components.id })
+  const updated = await db.update(components).set({ displayName, labels, updatedAt: new Date() }).where(eq(components.id, id)).returning({ id: components.id })
   if (updated.length === 0) throw notFound(`No component with id ${id}.`)
 }
 

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { incidents, incidentUpdates } from '../../db/schema.ts'
 import type { IncidentUpdateData, NewIncidentUpdate } from '../../openapi/schemas.ts'
+import { revised } from './incidents.ts'
 import { notFound } from '../problem.ts'
 import { omitNull } from '../../db/values.ts'
 
@@ -38,7 +39,7 @@ export function createIncidentUpdate(db: Queryable, incidentId: string, input: U
     // Taking the next order locks the incident's row until commit, so concurrent posts queue up
     // and each gets its own order.
     const [taken] = await tx.update(incidents)
-      .set({ nextUpdateOrder: sql`${incidents.nextUpdateOrder} + 1` })
+      .set({ nextUpdateOrder: sql`${incidents.nextUpdateOrder} + 1`, ...revised() })
       .where(eq(incidents.id, incidentId))
       .returning({ order: sql<number>`${incidents.nextUpdateOrder} - 1` })
     if (!taken) throw notFound(`No incident with id ${incidentId}.`)
@@ -60,16 +61,22 @@ export async function updateIncidentUpdate(db: Queryable, incidentId: string, or
   if (displayName === undefined && description === undefined && createdAt === undefined) {
     return getIncidentUpdate(db, incidentId, order).then(() => undefined)
   }
-  const updated = await db.update(incidentUpdates)
-    .set({ displayName, description, createdAt: createdAt ? new Date(createdAt) : undefined })
-    .where(matching(incidentId, order))
-    .returning({ order: incidentUpdates.order })
-  if (updated.length === 0) throw noUpdate(incidentId, order)
+  return db.transaction(async (tx) => {
+    const updated = await tx.update(incidentUpdates)
+      .set({ displayName, description, createdAt: createdAt ? new Date(createdAt) : undefined })
+      .where(matching(incidentId, order))
+      .returning({ order: incidentUpdates.order })
+    if (updated.length === 0) throw noUpdate(incidentId, order)
+    await tx.update(incidents).set(revised()).where(eq(incidents.id, incidentId))
+  })
 }
 
-export async function deleteIncidentUpdate(db: Queryable, incidentId: string, order: number) {
-  const deleted = await db.delete(incidentUpdates).where(matching(incidentId, order)).returning({ order: incidentUpdates.order })
-  if (deleted.length === 0) throw noUpdate(incidentId, order)
+export function deleteIncidentUpdate(db: Queryable, incidentId: string, order: number) {
+  return db.transaction(async (tx) => {
+    const deleted = await tx.delete(incidentUpdates).where(matching(incidentId, order)).returning({ order: incidentUpdates.order })
+    if (deleted.length === 0) throw noUpdate(incidentId, order)
+    await tx.update(incidents).set(revised()).where(eq(incidents.id, incidentId))
+  })
 }
 
 const matching = (incidentId: string, order: number) => and(eq(incidentUpdates.incidentId, incidentId), eq(incidentUpdates.order, order))

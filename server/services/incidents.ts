@@ -1,9 +1,10 @@
 // Incidents and the impacts that tie them to components. Every write runs in a transaction
 // and checks the whole resulting incident, so a refused write leaves nothing behind.
-import { and, asc, eq, gte, inArray, isNull, lte, min, or, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lte, min, or, sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
-import { components, impacts, impactTypes, incidents, incidentUpdates } from '../../db/schema.ts'
+import { cancelledMaintenance, components, impacts, impactTypes, incidents, incidentUpdates } from '../../db/schema.ts'
 import type { ImpactData, IncidentData, NewIncident } from '../../openapi/schemas.ts'
+import { isMaintenance } from '../../shared/status/incident.ts'
 import { assertPhaseExists } from './phases.ts'
 import { badRequest, invalidField, notFound } from '../problem.ts'
 import { isoOrNull } from '../../db/values.ts'
@@ -88,6 +89,7 @@ export function updateIncident(db: Queryable, id: string, patch: Partial<Inciden
       endedAt,
       phaseGeneration: patch.phase?.generation,
       phaseOrder: patch.phase?.order,
+      ...revised(),
     }).where(eq(incidents.id, id))
     if (patch.affects) {
       await tx.delete(impacts).where(eq(impacts.incidentId, id))
@@ -96,9 +98,28 @@ export function updateIncident(db: Queryable, id: string, patch: Partial<Inciden
   })
 }
 
-export async function deleteIncident(db: Queryable, id: string) {
-  const deleted = await db.delete(incidents).where(eq(incidents.id, id)).returning({ id: incidents.id })
-  if (deleted.length === 0) throw notFound(`No incident with id ${id}.`)
+/** What a change to an incident or its updates sets: the next revision, and when it happened. */
+export const revised = () => ({ revision: sql`${incidents.revision} + 1`, changedAt: new Date() })
+
+export function deleteIncident(db: Queryable, id: string) {
+  return db.transaction(async (tx) => {
+    // Read before the delete, which takes the impacts with it (cascade).
+    const affects = await tx.select({ componentId: impacts.componentId, severity: impacts.severity }).from(impacts)
+      .where(eq(impacts.incidentId, id))
+    const [deleted] = await tx.delete(incidents).where(eq(incidents.id, id)).returning()
+    if (!deleted) throw notFound(`No incident with id ${id}.`)
+    if (deleted.endedAt && isMaintenance({ affects })) {
+      await tx.insert(cancelledMaintenance).values({
+        id,
+        displayName: deleted.displayName,
+        description: deleted.description,
+        beganAt: deleted.beganAt,
+        endedAt: deleted.endedAt,
+        componentIds: [...new Set(affects.map(impact => impact.componentId))],
+        revision: deleted.revision + 1,
+      })
+    }
+  })
 }
 
 interface IncidentState {

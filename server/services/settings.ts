@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Readonly<SettingsData> = Object.freeze({
   footerLinks: [],
   groupBy: ['region', 'az'],
   maintenanceDays: 30,
+  statuspageStatuses: null,
 })
 
 type SettingName = keyof SettingsData

@@ -93,7 +93,7 @@ export const de: Messages = {
     colorblind: 'Für Farbenblinde',
     timeZone: (zone: string) => `Zeiten in der Zeitzone ${zone}.`,
   },
-  footer: { label: 'Website', imprint: 'Impressum', privacy: 'Datenschutz', api: 'API' },
+  footer: { label: 'Website', imprint: 'Impressum', privacy: 'Datenschutz', api: 'API', feed: 'Atom-Feed', rss: 'RSS-Feed', calendar: 'Wartungskalender' },
   error: {
     notFound: 'Seite nicht gefunden',
     failed: 'Etwas ist schiefgegangen',

@@ -93,7 +93,7 @@ export const en = {
     colorblind: 'Colour-blind safe',
     timeZone: (zone: string) => `Times are shown in ${zone}.`,
   },
-  footer: { label: 'Site', imprint: 'Imprint', privacy: 'Privacy', api: 'API' },
+  footer: { label: 'Site', imprint: 'Imprint', privacy: 'Privacy', api: 'API', feed: 'Atom feed', rss: 'RSS feed', calendar: 'Maintenance calendar' },
   error: {
     notFound: 'Page not found',
     failed: 'Something went wrong',

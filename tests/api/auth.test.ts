@@ -157,6 +157,17 @@ describe('read access', () => {
       getIncidentUpdates: `/api/incidents/${incident}/updates`,
       getIncidentUpdate: `/api/incidents/${incident}/updates/${order}`,
       getSettings: '/api/settings',
+      getStatuspageSummary: '/api/v2/summary.json',
+      getStatuspageStatus: '/api/v2/status.json',
+      getStatuspageComponents: '/api/v2/components.json',
+      getStatuspageIncidents: '/api/v2/incidents.json',
+      getStatuspageUnresolvedIncidents: '/api/v2/incidents/unresolved.json',
+      getStatuspageMaintenances: '/api/v2/scheduled-maintenances.json',
+      getStatuspageUpcomingMaintenances: '/api/v2/scheduled-maintenances/upcoming.json',
+      getStatuspageActiveMaintenances: '/api/v2/scheduled-maintenances/active.json',
+      getRssFeed: '/feed.rss',
+      getAtomFeed: '/feed.atom',
+      getMaintenanceCalendar: '/maintenance.ics',
     } as Record<string, string>
   }
 

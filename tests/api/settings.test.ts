@@ -10,6 +10,7 @@ const defaults = {
   footerLinks: [],
   groupBy: ['region', 'az'],
   maintenanceDays: 30,
+  statuspageStatuses: null,
 }
 
 const readSettings = async () => expectResponse(await get('/api/settings'), 'getSettings', 200).data

@@ -141,8 +141,11 @@ function expectOutageAnswers(rounds: Answer[][]) {
     expect(summary(answer)).toMatchObject({ status: 503 })
     expect(answer.type).toContain('application/problem+json')
   }
-  // What was read before the outage: the last good answer, marked stale with its age.
-  for (const answer of [...list!, ...one!, ...page!]) {
+  // What was read before the outage: the last good answer, marked stale with its age. In the
+  // first round the ordinary cache may still hold an answer made just before the outage (it
+  // lives a second), which goes out unmarked.
+  for (const answer of [...list!, ...one!, ...page!]) expect(summary(answer)).toMatchObject({ status: 200 })
+  for (const answer of [...list!, ...one!, ...page!].filter(answer => answer !== list![0] && answer !== one![0] && answer !== page![0])) {
     expect(summary(answer)).toMatchObject({ status: 200, stale: expect.stringMatching(/^\d+$/) })
     expect(answer.age).toBe(answer.stale)
   }

@@ -1,0 +1,1 @@
+export default defineStatuspageRead(({ scheduledMaintenances }) => ({ scheduled_maintenances: scheduledMaintenances }))

@@ -1,0 +1,1 @@
+export default defineStatuspageRead(({ activeMaintenances }) => ({ scheduled_maintenances: activeMaintenances }))

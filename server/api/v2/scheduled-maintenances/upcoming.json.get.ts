@@ -1,0 +1,1 @@
+export default defineStatuspageRead(({ upcomingMaintenances }) => ({ scheduled_maintenances: upcomingMaintenances }))

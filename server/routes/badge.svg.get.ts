@@ -1,0 +1,1 @@
+export default defineBadgeRoute(() => undefined)
