@@ -186,6 +186,6 @@ test('a wrong password is refused, and repeated failures are slowed down', async
   }
   // Even the right password has to wait now.
   expect(await attempt(editor.password)).toBe(429)
-  await expect(error).toHaveText(/Too many failed sign-ins; try again in \d+ seconds\./)
+  await expect(error).toHaveText(/Too many failed attempts; try again in \d+ seconds\./)
   await expect(page).toHaveURL(/\/admin\/sign-in/)
 })
