@@ -28,6 +28,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   workers: 1,
+  // One retry in CI: a test that fails once and then passes is reported as flaky, not hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
   globalTeardown: './tests/e2e/setup/teardown.ts',
