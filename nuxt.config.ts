@@ -32,6 +32,13 @@ export default defineNuxtConfig({
     tsConfig: { compilerOptions: { allowImportingTsExtensions: true } },
   },
   telemetry: false,
+  hooks: {
+    // The pages' route patterns (which Nuxt gives Nitro as ssrRoutes, in production builds) label
+    // page requests in the metrics (server/metrics/requests.ts). Read when the bundle is written.
+    'nitro:build:before'(nitro) {
+      nitro.options.virtual['#page-routes'] = () => `export default ${JSON.stringify(nitro.options.ssrRoutes ?? [])}`
+    },
+  },
   eslint: {
     config: { stylistic: true },
   },
@@ -39,6 +46,8 @@ export default defineNuxtConfig({
     moduleOptions: { styles: true },
     vuetifyOptions: {
       icons: { defaultSet: 'mdi-svg' },
+      // Vuetify's own words (a field's "Clear …", "Close") in the page's language: plugins/preferences.ts.
+      localeMessages: ['en', 'de'],
       // plugins/preferences.ts picks the visitor's theme per request.
       theme: { defaultTheme: 'light', themes },
     },

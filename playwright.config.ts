@@ -8,8 +8,10 @@ const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-net
 process.env.E2E_POSTGRES_DATABASE ??= `status_page_e2e_${Date.now()}`
 const e2eDatabase = process.env.E2E_POSTGRES_DATABASE
 
-// E2E_PORT lets two runs share a machine.
+// E2E_PORT lets two runs share a machine: a run takes it and the next two ports.
 const port = Number(process.env.E2E_PORT ?? 3210)
+/** Where the servers send mail: tests/e2e/subscribe.spec.ts listens there while it runs. */
+export const mailPort = port + 2
 
 const servers = {
   pglite: { port, before: '', env: { DATABASE_URL: 'memory://' } },
@@ -38,7 +40,10 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
     trace: 'retain-on-failure',
   },
-  projects: Object.entries(servers).map(([name, { port }]) => ({ name, use: { baseURL: `http://127.0.0.1:${port}` } })),
+  projects: Object.entries(servers).map(([name, { port }]) => ({
+    name,
+    use: { baseURL: `http://127.0.0.1:${port}` },
+  })),
   webServer: Object.values(servers).map(({ port, before, env }) => ({
     command: `${before}node .output/server/index.mjs`,
     url: `http://127.0.0.1:${port}/readyz`,
@@ -52,6 +57,11 @@ export default defineConfig({
       STATUS_PAGE_ADMIN_EMAIL: admin.email,
       STATUS_PAGE_ADMIN_PASSWORD: admin.password,
       TEST_POSTGRES_URL: testPostgresUrl,
+      STATUS_PAGE_SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
+      STATUS_PAGE_MAIL_FROM: 'Status <status@example.test>',
+      STATUS_PAGE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // The webhook tests' receiver runs on loopback.
+      STATUS_PAGE_WEBHOOK_ALLOW_PRIVATE: 'true',
     },
   })),
 })

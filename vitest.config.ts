@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 // The API tests run twice, with the same files: once against embedded PGlite, once against a
@@ -19,7 +20,8 @@ const apiProject = (database: 'pglite' | 'postgres') => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // `~~` as Nuxt resolves it, for the client modules the unit tests load.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] }, resolve: { alias: { '~~': fileURLToPath(new URL('.', import.meta.url)) } } },
       apiProject('pglite'),
       apiProject('postgres'),
       // The built server against a PostgreSQL cluster of the test's own, which it stops and freezes.

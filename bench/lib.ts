@@ -2,7 +2,7 @@
 // a data set written through the API, autocannon runs, a bare node:http baseline, and tables.
 // Run by Node's own TypeScript stripping, so: relative imports with `.ts`, plain type syntax only.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http'
 import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -368,6 +368,8 @@ export interface DataSetOptions {
   concurrency: number
   now?: Date
   seed?: number
+  /** Whether to post the SCS default severities (default true); false where the database has some, e.g. the demo's. */
+  severities?: boolean
 }
 
 export interface DataSet {
@@ -396,7 +398,9 @@ export async function seedDataSet(api: ApiClient, options: DataSetOptions): Prom
   const now = options.now ?? new Date()
   const random = randomFrom(options.seed ?? 20240611)
 
-  for (const severity of SCS_SEVERITIES) await api.request('POST', '/api/severities', severity)
+  if (options.severities !== false) {
+    for (const severity of SCS_SEVERITIES) await api.request('POST', '/api/severities', severity)
+  }
   const { generation } = await api.request<{ generation: number }>('POST', '/api/phases', { phases: PHASES })
   const impactTypes: string[] = []
   for (const displayName of IMPACT_TYPES) {
@@ -505,6 +509,8 @@ export interface LoadOptions {
   warmupSeconds: number
   /** A new path for every request, for runs that must miss the server's caches. */
   nextPath?: () => string
+  /** A new Host header for every request: for pages, whose key ignores unknown query parameters. */
+  nextHost?: () => string
   /** Request headers for every request (e.g. accept-encoding, as a browser sends it). */
   headers?: Record<string, string>
 }
@@ -541,7 +547,14 @@ async function settle(url: string) {
  */
 export async function measure(url: string, options: LoadOptions): Promise<LoadResult> {
   const run = async (seconds: number) => {
-    const requests = options.nextPath && [{ setupRequest: (request: object) => ({ ...request, path: options.nextPath!() }) }]
+    const { nextPath, nextHost } = options
+    const requests = (nextPath || nextHost) && [{
+      setupRequest: (request: { headers?: Record<string, string> }) => ({
+        ...request,
+        ...(nextPath && { path: nextPath() }),
+        ...(nextHost && { headers: { ...request.headers, host: nextHost() } }),
+      }),
+    }]
     const result = await autocannon({ url, connections: options.connections, duration: seconds, pipelining: 1, timeout: 30, requests, ...(options.headers && { headers: options.headers }) })
     if (result.errors || result.timeouts || result.non2xx) {
       throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers in ${result.requests.total} requests`)
@@ -561,6 +574,74 @@ export async function measure(url: string, options: LoadOptions): Promise<LoadRe
     requests: result.requests.total,
     seconds: result.duration,
     bytesPerSecond: result.throughput.total / result.duration,
+  }
+}
+
+// Linux reports CPU time in clock ticks of 1/100 s (USER_HZ, 100 on every common architecture).
+const TICKS_PER_SECOND = 100
+
+/** CPU time (user + system) the process has used so far, in ms; undefined without /proc. */
+export async function cpuMs(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+    // After "pid (name) ", utime and stime are the 12th and 13th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 1000 / TICKS_PER_SECOND
+  }
+  catch {
+    return undefined
+  }
+}
+
+/**
+ * Waits until the server has finished what the last run left behind: until it uses less than a
+ * tenth of a core over half a second (at most two minutes). Returns about when it became idle
+ * (performance.now(), to half a second), or undefined without /proc (then: a fixed pause).
+ */
+export async function waitUntilIdle(server: RunningServer): Promise<number | undefined> {
+  const deadline = Date.now() + 120_000
+  let before = await cpuMs(server.process.pid)
+  let since = performance.now()
+  if (before === undefined) return sleep(2000).then(() => undefined)
+  while (Date.now() < deadline) {
+    await sleep(500)
+    const now = await cpuMs(server.process.pid)
+    if (now === undefined) return undefined
+    if (now - before < 50) return since
+    before = now
+    since = performance.now()
+  }
+  console.warn('  (the server was still busy after two minutes; going on anyway)')
+  return undefined
+}
+
+/**
+ * measure(), with its warm-up run done here so that the server can work off what the warm-up left
+ * behind before the measured run starts, and with what the server did for the run as a whole:
+ * the run ends with a request in flight on every connection (and measure() sends one more to
+ * settle), which the server still answers. Counting those, over the time until it was done:
+ *   - CPU time per request;
+ *   - requests answered per second. For pages that take seconds to render, this is the rate to
+ *     read: a run that starts with `connections` renders at once completes few of them within
+ *     its seconds, so autocannon's own count is far below what the server keeps up with.
+ */
+export async function measureServer(server: RunningServer, url: string, options: LoadOptions) {
+  if (options.warmupSeconds > 0) await measure(url, { ...options, seconds: options.warmupSeconds, warmupSeconds: 0 })
+  await waitUntilIdle(server)
+  const serverBefore = await cpuMs(server.process.pid)
+  const clientBefore = process.cpuUsage()
+  const runStarted = performance.now()
+  const result = await measure(url, { ...options, warmupSeconds: 0 })
+  const client = process.cpuUsage(clientBefore)
+  const idleSince = await waitUntilIdle(server)
+  const serverAfter = await cpuMs(server.process.pid)
+  const answered = result.requests + options.connections + 1
+  return {
+    result,
+    answeredPerSecond: idleSince === undefined ? null : answered / ((idleSince - runStarted) / 1000),
+    serverCpuMsPerRequest: serverBefore === undefined || serverAfter === undefined ? null : (serverAfter - serverBefore) / answered,
+    clientCpuMsPerRequest: (client.user + client.system) / 1000 / result.requests,
   }
 }
 

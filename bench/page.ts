@@ -4,7 +4,7 @@
 // (60 components, 90 days of history), weighs the page `/` (scripts/page-weight.ts), then measures
 // GET / with autocannon as a browser asks for it (accept-encoding: gzip, br):
 //   - cached: the same URL every time, answered from the page cache (x-cache: hit);
-//   - uncached: a different query string every time (/?bench=<n>), so every request renders.
+//   - uncached: a different Host header every time (bench-<n>.example), so every request renders.
 // Each next to a baseline: the same compressed bytes, with the same content-type and
 // content-encoding, served from memory by a bare node:http server. The aim is that the cached page
 // is served at no less than half the baseline's rate. Prints a table and writes
@@ -25,14 +25,14 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   round,
   roundAll,
   runBenchmark,
-  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchRaw, formatBytes, formatRate, loadAverage, machine, markdownTable, measure,
-  prepareDatabase, root, seedDataSet, sleep, startAppServer, startBaselineServerWithHeaders, textTable, type LoadOptions,
+  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchRaw, formatBytes, formatRate, loadAverage, machine, markdownTable,
+  measureServer, prepareDatabase, root, seedDataSet, startAppServer, startBaselineServerWithHeaders, textTable,
   type LoadResult, type RunningServer,
 } from './lib.ts'
 
@@ -89,74 +89,6 @@ interface PageWeight {
 /** The app server, once started: its output is shown when the benchmark fails. */
 let appServer: RunningServer | undefined
 
-// Linux reports CPU time in clock ticks of 1/100 s (USER_HZ, 100 on every common architecture).
-const TICKS_PER_SECOND = 100
-
-/** CPU time (user + system) the process has used so far, in ms; undefined without /proc. */
-async function cpuMs(pid: number | undefined): Promise<number | undefined> {
-  if (pid === undefined) return undefined
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
-    // After "pid (name) ", utime and stime are the 12th and 13th fields.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * 1000 / TICKS_PER_SECOND
-  }
-  catch {
-    return undefined
-  }
-}
-
-/**
- * Waits until the server has finished what the last run left behind: until it uses less than a
- * tenth of a core over half a second (at most two minutes). Returns about when it became idle
- * (performance.now(), to half a second), or undefined without /proc (then: a fixed pause).
- */
-async function waitUntilIdle(server: RunningServer): Promise<number | undefined> {
-  const deadline = Date.now() + 120_000
-  let before = await cpuMs(server.process.pid)
-  let since = performance.now()
-  if (before === undefined) return sleep(2000).then(() => undefined)
-  while (Date.now() < deadline) {
-    await sleep(500)
-    const now = await cpuMs(server.process.pid)
-    if (now === undefined) return undefined
-    if (now - before < 50) return since
-    before = now
-    since = performance.now()
-  }
-  console.warn('  (the server was still busy after two minutes; going on anyway)')
-  return undefined
-}
-
-/**
- * measure(), with its warm-up run done here so that the server can work off what the warm-up left
- * behind before the measured run starts, and with what the server did for the run as a whole:
- * the run ends with a request in flight on every connection (and measure() sends one more to
- * settle), which the server still answers. Counting those, over the time until it was done:
- *   - CPU time per request;
- *   - requests answered per second. For pages that take seconds to render, this is the rate to
- *     read: a run that starts with `connections` renders at once completes few of them within
- *     its seconds, so autocannon's own count is far below what the server keeps up with.
- */
-async function measureServer(server: RunningServer, url: string, options: LoadOptions) {
-  if (options.warmupSeconds > 0) await measure(url, { ...options, seconds: options.warmupSeconds, warmupSeconds: 0 })
-  await waitUntilIdle(server)
-  const serverBefore = await cpuMs(server.process.pid)
-  const clientBefore = process.cpuUsage()
-  const runStarted = performance.now()
-  const result = await measure(url, { ...options, warmupSeconds: 0 })
-  const client = process.cpuUsage(clientBefore)
-  const idleSince = await waitUntilIdle(server)
-  const serverAfter = await cpuMs(server.process.pid)
-  const answered = result.requests + options.connections + 1
-  return {
-    result,
-    answeredPerSecond: idleSince === undefined ? null : answered / ((idleSince - runStarted) / 1000),
-    serverCpuMsPerRequest: serverBefore === undefined || serverAfter === undefined ? null : (serverAfter - serverBefore) / answered,
-    clientCpuMsPerRequest: (client.user + client.system) / 1000 / result.requests,
-  }
-}
-
 /** Runs scripts/page-weight.ts against `url` and reads its summary. */
 async function pageWeight(url: string): Promise<PageWeight> {
   const { stdout, stderr, code } = await new Promise<{ stdout: string, stderr: string, code: number }>((resolve) => {
@@ -209,29 +141,30 @@ async function main() {
     + `CSS ${weight.css.kib} KB gzip in ${weight.css.files} files (budget ${weight.css.budgetKib} KB), HTML ${weight.htmlKib} KB gzip`
     + `${weight.withinBudget ? '' : ` — ${weight.problems.join('; ')}`}`)
 
-  // Every request of the uncached row has its own query string, so the page cache never has it.
+  // Every request of the uncached row names a host of its own, so the page cache never has it (a
+  // query parameter would not do: the key holds only those the page reads).
   let tick = 0
-  const everNewQuery = () => `/?bench=${tick++}`
+  const everNewHost = () => `bench-${tick++}.example`
   const rows = [
     { row: 'GET /', path: '/', expectCache: 'hit' },
-    { row: 'GET /, uncached (/?bench=<n>)', path: '/', expectCache: 'miss', nextPath: everNewQuery },
+    { row: 'GET /, uncached (Host: bench-<n>.example)', path: '/', expectCache: 'miss', nextHost: everNewHost },
   ]
 
   const results: PageResult[] = []
-  for (const { row, path, expectCache, nextPath } of rows) {
+  for (const { row, path, expectCache, nextHost } of rows) {
     const url = `${app.url}${path}`
+    const headers = () => nextHost ? { ...BROWSER_HEADERS, host: nextHost() } : BROWSER_HEADERS
     // A probe for what the run will get: for the cached row after a first request has filled the
-    // cache, for the uncached one at a path of its own.
-    const probePath = nextPath ? nextPath() : path
-    if (!nextPath) await fetchRaw(url, BROWSER_HEADERS)
-    const probe = await fetchRaw(`${app.url}${probePath}`, BROWSER_HEADERS)
+    // cache, for the uncached one at a host of its own.
+    if (!nextHost) await fetchRaw(url, BROWSER_HEADERS)
+    const probe = await fetchRaw(url, headers())
     const header = (name: string) => String(probe.headers[name] ?? '')
-    if (probe.status !== 200) throw new Error(`${row}: GET ${probePath} answered ${probe.status}`)
-    if (!header('content-encoding')) throw new Error(`${row}: GET ${probePath} came uncompressed despite accept-encoding: ${BROWSER_HEADERS['accept-encoding']}`)
-    if (header('x-cache') !== expectCache) throw new Error(`${row}: GET ${probePath} answered x-cache: ${header('x-cache') || '(none)'}, expected ${expectCache}`)
+    if (probe.status !== 200) throw new Error(`${row}: GET ${path} answered ${probe.status}`)
+    if (!header('content-encoding')) throw new Error(`${row}: GET ${path} came uncompressed despite accept-encoding: ${BROWSER_HEADERS['accept-encoding']}`)
+    if (header('x-cache') !== expectCache) throw new Error(`${row}: GET ${path} answered x-cache: ${header('x-cache') || '(none)'}, expected ${expectCache}`)
     const response = {
       bytes: probe.body.length,
-      uncompressedBytes: (await fetchRaw(`${app.url}${nextPath ? nextPath() : path}`)).body.length,
+      uncompressedBytes: (await fetchRaw(url, nextHost ? { host: nextHost() } : {})).body.length,
       contentType: header('content-type'),
       contentEncoding: header('content-encoding'),
       xCache: header('x-cache'),
@@ -239,11 +172,11 @@ async function main() {
 
     // What one render takes when it has the app to itself.
     let alone: number[] | null = null
-    if (nextPath) {
+    if (nextHost) {
       alone = []
       for (let i = 0; i < RENDERS_ALONE; i++) {
         const began = performance.now()
-        await fetchRaw(`${app.url}${nextPath()}`, BROWSER_HEADERS)
+        await fetchRaw(url, headers())
         alone.push(performance.now() - began)
       }
       alone.sort((a, b) => a - b)
@@ -254,7 +187,7 @@ async function main() {
       + `${response.contentType} (load average ${loadBefore})`)
     if (alone) console.log(`  alone:    ${RENDERS_ALONE} requests one at a time: median ${Math.round(median(alone))} ms (${Math.round(alone[0]!)}–${Math.round(alone.at(-1)!)} ms)`)
     console.log(`  app:      warm-up ${load.warmupSeconds} s, then ${load.seconds} s at ${load.connections} connections…`)
-    const appRun = await measureServer(app, url, { ...load, nextPath, headers: BROWSER_HEADERS })
+    const appRun = await measureServer(app, url, { ...load, nextHost, headers: BROWSER_HEADERS })
     const appResult = appRun.result
     console.log(`            ${formatRate(appResult.requestsPerSecond)} req/s, p50 ${appResult.p50} ms, p99 ${appResult.p99} ms${cpuNote(appRun.serverCpuMsPerRequest)}`)
 
@@ -263,12 +196,12 @@ async function main() {
       'content-encoding': response.contentEncoding,
     })
     console.log(`  baseline: same ${response.bytes} bytes from node:http…`)
-    const baseRun = await measureServer(baseline, `${baseline.url}${path}`, { ...load, nextPath, headers: BROWSER_HEADERS })
+    const baseRun = await measureServer(baseline, `${baseline.url}${path}`, { ...load, nextHost, headers: BROWSER_HEADERS })
     const baselineResult = baseRun.result
     await baseline.stop()
     console.log(`            ${formatRate(baselineResult.requestsPerSecond)} req/s, p50 ${baselineResult.p50} ms, p99 ${baselineResult.p99} ms${cpuNote(baseRun.serverCpuMsPerRequest)}`)
 
-    const appRate = nextPath && appRun.answeredPerSecond !== null
+    const appRate = nextHost && appRun.answeredPerSecond !== null
       ? { requestsPerSecond: appRun.answeredPerSecond, source: 'answered' as const }
       : { requestsPerSecond: appResult.requestsPerSecond, source: 'autocannon' as const }
     if (appRate.source === 'answered') {
@@ -361,7 +294,7 @@ async function main() {
     + `(${dataSet.ongoing} ongoing), ${dataSet.impacts} impacts, ${dataSet.updates} updates; seeded through the API in ${dataSet.seconds.toFixed(1)} s`,
     `- Load: autocannon, ${load.connections} connections, ${load.seconds} s per run after ${load.warmupSeconds} s warm-up, `
     + `\`accept-encoding: ${BROWSER_HEADERS['accept-encoding']}\`; app and baseline each in their own process`,
-    '- Uncached: every request asks for `/?bench=<n>` with a new n, so each one renders the page (and compresses it)',
+    '- Uncached: every request names a new host (`Host: bench-<n>.example`), so each one renders the page (and compresses it)',
     '- Baseline: the same compressed bytes served from memory by a bare `node:http` server (content-type, content-encoding and content-length only)',
     '- CPU/req: CPU time (user + system) of the server process per request over the measured run and the work it left behind; '
     + `the load generator (autocannon, in the benchmark's process) spent ${results.map(r => `${formatCpu(r.cpuMsPerRequest.loadGenerator)} (${r.row})`).join(', ')} per request on the app runs`,

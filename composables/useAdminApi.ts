@@ -1,22 +1,37 @@
 // Writes from the admin pages: the same /api operations API clients use, authenticated by the
-// session cookie plus the session's CSRF token. Failures arrive as AdminProblem.
-type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+// session cookie plus the session's CSRF token, and conditional on the entity tag of what the
+// page loaded where it names one (`ifMatch`); and the fresh reads such writes start from.
+// Failures arrive as AdminProblem.
+import type { ApiArgs, ApiData, ApiRequest, ApiResponse } from '~/utils/api'
+import type { OperationId } from '~~/openapi/operations'
 
 export function useAdminApi() {
   const session = useAdminSession()
   const route = useRoute()
+  const { t } = useAdminI18n()
 
-  async function write<T = unknown>(method: WriteMethod, path: string, body?: unknown): Promise<T> {
+  async function call<K extends OperationId>(id: K, ...[request]: ApiArgs<ApiRequest<K> & { ifMatch?: string }>): Promise<ApiResponse<K>> {
+    const { ifMatch, ...rest } = request ?? {}
+    const headers = { 'x-csrf-token': session.value?.csrfToken ?? '', ...(ifMatch && { 'if-match': ifMatch }) }
+    return asAdminProblem(() => apiFetch(id, rest as ApiRequest<K>, { headers }))
+  }
+
+  /**
+   * One thing as an edit starts from it: fresh from the server, not from the browser's cache, with
+   * the tag that the edit's write names in If-Match.
+   */
+  async function read<K extends OperationId>(id: K, ...[request]: ApiArgs<ApiRequest<K>>): Promise<{ data: ApiData<K>, etag?: string }> {
+    const { params } = (request ?? {}) as { params?: Record<string, string | number> }
+    const response = await asAdminProblem(() => $fetch.raw<{ data: ApiData<K> }>(apiUrl(id, params), { cache: 'no-cache' }))
+    return { data: response._data!.data, etag: response.headers.get('etag') ?? undefined }
+  }
+
+  async function asAdminProblem<T>(request: () => Promise<T>): Promise<T> {
     try {
-      const reply = await $fetch(path, {
-        method,
-        body: body as Record<string, unknown> | undefined,
-        headers: { 'x-csrf-token': session.value?.csrfToken ?? '' },
-      })
-      return reply as T
+      return await request()
     }
     catch (error) {
-      const problem = toAdminProblem(error)
+      const problem = toAdminProblem(error, t.value.problem)
       // The session ended (signed out elsewhere, password changed, disabled): sign in again.
       if (problem.status === 401) {
         session.value = undefined
@@ -26,9 +41,5 @@ export function useAdminApi() {
     }
   }
 
-  return {
-    post: <T = unknown>(path: string, body: unknown) => write<T>('POST', path, body),
-    patch: (path: string, body: unknown) => write('PATCH', path, body),
-    del: (path: string) => write('DELETE', path),
-  }
+  return { call, read }
 }

@@ -1,21 +1,35 @@
 // What incidents are built from — components, impact types, severities and the newest phase
 // list — loaded once per page (forwarding the session cookie while rendering on the server).
-import type { ComponentData, ImpactTypeResponse, PhaseListData, SeverityData } from '~~/openapi/schemas'
+import type { ApiArgs, ApiData, ApiRequest } from '~/utils/api'
+import type { OperationId } from '~~/openapi/operations'
 
-export function useAdminList<T>(key: string, path: string, query?: MaybeRefOrGetter<Record<string, string | number | undefined>>) {
-  return useFetch(path, {
+/** A request whose query may change: the list is fetched again when it does. */
+type Reactive<R> = { [K in keyof R]: K extends 'query' ? MaybeRefOrGetter<R[K]> : R[K] }
+
+/**
+ * The `data` of a read, keyed for the page's payload, and the `ETag` it came with: what a write
+ * of the same thing names in If-Match.
+ */
+export async function useAdminList<K extends OperationId>(key: string, id: K, ...[request]: ApiArgs<Reactive<ApiRequest<K>>>) {
+  const { params, query } = (request ?? {}) as { params?: Record<string, string | number>, query?: MaybeRefOrGetter<Record<string, unknown>> }
+  const etag = useState<string | undefined>(`admin-${key}-etag`)
+  const list = await useFetch(apiUrl(id, params), {
     key: `admin-${key}`,
     query,
-    transform: (reply: { data: T }) => reply.data,
+    onResponse: ({ response }) => {
+      etag.value = response.headers.get('etag') ?? undefined
+    },
+    transform: (reply: unknown) => (reply as { data: ApiData<K> }).data,
   })
+  return { ...list, etag }
 }
 
 export async function useAdminCatalog() {
   const [components, impactTypes, severities, phases] = await Promise.all([
-    useAdminList<ComponentData[]>('components', '/api/components'),
-    useAdminList<ImpactTypeResponse[]>('impact-types', '/api/impacttypes'),
-    useAdminList<SeverityData[]>('severities', '/api/severities'),
-    useAdminList<PhaseListData>('phases', '/api/phases'),
+    useAdminList('components', 'getComponents'),
+    useAdminList('impact-types', 'getImpactTypes'),
+    useAdminList('severities', 'getSeverities'),
+    useAdminList('phases', 'getPhaseList'),
   ])
   const all = [components, impactTypes, severities, phases]
   return {

@@ -1,6 +1,5 @@
 // The incidents of a time window around now, for the admin lists. The window is fixed when the
 // page is rendered, so server and browser ask for the same one.
-import type { IncidentData } from '~~/openapi/schemas'
 import { DAY } from '~~/shared/time'
 
 export async function useAdminIncidents(key: string, pastDays: MaybeRefOrGetter<number>, futureDays = 366) {
@@ -9,7 +8,7 @@ export async function useAdminIncidents(key: string, pastDays: MaybeRefOrGetter<
     start: new Date(now.value - toValue(pastDays) * DAY).toISOString(),
     end: new Date(now.value + futureDays * DAY).toISOString(),
   }))
-  const list = await useAdminList<IncidentData[]>(`incidents-${key}`, '/api/incidents', window)
+  const list = await useAdminList(`incidents-${key}`, 'getIncidents', { query: window })
   const newestFirst = computed(() => [...(list.data.value ?? [])].sort((a, b) => Date.parse(b.beganAt) - Date.parse(a.beganAt)))
   return { incidents: newestFirst, error: list.error, refresh: list.refresh, now }
 }

@@ -6,7 +6,7 @@ export const useAdminSession = () => useState<SessionInfoData | undefined>('admi
 /** Reads the session from the server (forwarding the browser's cookie while rendering there). */
 export async function loadAdminSession(): Promise<SessionInfoData> {
   const session = useAdminSession()
-  const { data } = await useRequestFetch()<{ data: SessionInfoData }>('/api/session')
+  const { data } = await apiFetch('getSession', {}, { fetch: useRequestFetch() })
   session.value = data
   return data
 }

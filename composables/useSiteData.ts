@@ -1,6 +1,5 @@
 // Data every page needs: the settings and the severity scale. Fetched by the layout, read anywhere.
-import type { SettingsData, SeverityData } from '~~/openapi/schemas'
 
-export const useSettings = () => useAsyncData('settings', () => apiData<SettingsData>('/api/settings'))
+export const useSettings = () => useAsyncData('settings', () => apiData('getSettings'))
 
-export const useSeverities = () => useAsyncData('severities', () => apiData<SeverityData[]>('/api/severities'))
+export const useSeverities = () => useAsyncData('severities', () => apiData('getSeverities'))

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { Logger } from 'drizzle-orm/logger'
 import type { Sql } from 'postgres'
+import type { PGlite } from '@electric-sql/pglite'
 import * as schema from './schema.ts'
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -15,6 +16,9 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite'
   /** PostgreSQL only: LISTEN/NOTIFY, by which app instances on one database tell each other about writes. */
   channels?: Pick<Sql, 'listen' | 'notify'>
+  /** Where the job queue (server/notify/queue.ts) connects: the PostgreSQL URL, or the PGlite instance it shares. */
+  url?: string
+  pglite?: PGlite
   /** One trivial query on a connection of its own, so a pool busy with slow queries does not delay it. */
   ping: () => Promise<void>
   close: () => Promise<void>
@@ -36,6 +40,7 @@ const casing = 'snake_case' as const
 // puts a deadline on requests for that.
 const limits = {
   connect_timeout: 3,
+  backoff: reconnectDelaySeconds,
   // A burst's extra connections do not stay open on the server for ever.
   idle_timeout: 60,
   connection: {
@@ -45,6 +50,15 @@ const limits = {
   },
   onnotice: () => {},
 }
+/**
+ * How long `postgres` waits before connecting again after `retries` failed attempts in a row. Its
+ * default grows to 20 s, so a database back after a ten-second outage stayed unused for up to 20 s
+ * more; a refused or timed-out connect is cheap, so a second at most (jittered against stampedes).
+ */
+export function reconnectDelaySeconds(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2)
+}
+
 // On SIGTERM, queries still running get this long before their connections are cut.
 const endTimeoutSeconds = 1
 
@@ -59,6 +73,7 @@ export async function openDatabase({ url, dataDir, logger }: OpenOptions): Promi
       db: drizzle(client, { schema, casing, logger }) as unknown as Database,
       kind: 'postgres',
       channels: client,
+      url,
       ping: async () => void await probe`select 1`,
       close: async () => void await Promise.all([client.end({ timeout: endTimeoutSeconds }), probe.end({ timeout: 0 })]),
     }
@@ -71,6 +86,7 @@ export async function openDatabase({ url, dataDir, logger }: OpenOptions): Promi
   return {
     db: drizzle(client, { schema, casing, logger }) as unknown as Database,
     kind: 'pglite',
+    pglite: client,
     ping: async () => void await client.query('select 1'),
     close: () => client.close(),
   }

@@ -1,6 +1,6 @@
 // The database schema. drizzle-kit generates the SQL migrations in db/migrations from it.
 import { relations, sql } from 'drizzle-orm'
-import { bigint, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { ROLES, TOKEN_SCOPES } from '../shared/admin/access.ts'
 import { instant } from './timestamp.ts'
 
@@ -166,6 +166,110 @@ export const incidentTemplates = pgTable('incident_templates', {
   firstUpdate: jsonb().$type<{ displayName: string, description?: string }>(),
   createdAt: instant().notNull().default(sql`now()`),
 })
+
+// What subscribers hear of (server/notify/): recorded in the transaction of the write that caused
+// it (a transactional outbox), with the incident and its components as the API showed them then,
+// so that every delivery of one event carries the same body. `relayedAt` is set in the transaction
+// that queues its deliveries. No foreign key: a cancelled maintenance's event outlives it.
+export const notificationEvents = pgTable('notification_events', {
+  id: uuid().primaryKey().defaultRandom(),
+  kind: text().notNull(),
+  incidentId: uuid(),
+  occurredAt: instant().notNull().default(sql`now()`),
+  payload: jsonb().$type<Record<string, unknown>>().notNull(),
+  relayedAt: instant(),
+}, t => [index('notification_events_unrelayed').on(t.occurredAt).where(sql`${t.relayedAt} is null`)])
+
+// Email subscriptions. An address is stored once; until it is confirmed (double opt-in) it gets
+// nothing but the confirmation. The secret of its links (confirm, manage, unsubscribe) is kept as
+// it is, since every mail carries it; it grants no more than managing this one subscription.
+// No scope (no components, no labels) means everything.
+export const subscriptions = pgTable('subscriptions', {
+  id: uuid().primaryKey().defaultRandom(),
+  email: text().notNull().unique(),
+  locale: text().notNull(),
+  timeZone: text().notNull(),
+  componentIds: uuid().array().notNull().default(sql`'{}'`),
+  labels: jsonb().$type<Record<string, string>>().notNull().default({}),
+  secret: text().notNull().unique(),
+  confirmedAt: instant(),
+  // When the newest confirmation link was made; it is valid for 48 hours.
+  confirmationSentAt: instant().notNull().default(sql`now()`),
+  createdAt: instant().notNull().default(sql`now()`),
+})
+
+// Receivers of signed webhooks. The secret signs every delivery, so it is kept as it is.
+export const webhooks = pgTable('webhooks', {
+  id: uuid().primaryKey().defaultRandom(),
+  url: text().notNull(),
+  secret: text().notNull(),
+  // The event kinds it wants; empty for all.
+  events: text().array().notNull().default(sql`'{}'`),
+  // Narrows incident events to these components, or to components carrying one of these labels.
+  componentIds: uuid().array().notNull().default(sql`'{}'`),
+  labels: jsonb().$type<Record<string, string>>().notNull().default({}),
+  active: boolean().notNull().default(true),
+  // Why delivery stopped by itself: every retry of a delivery failed.
+  pausedReason: text(),
+  createdAt: instant().notNull().default(sql`now()`),
+})
+
+// One line per delivery attempt, the newest shown in the admin area.
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  webhookId: uuid().notNull().references(() => webhooks.id, { onDelete: 'cascade' }),
+  messageId: text().notNull(),
+  eventKind: text().notNull(),
+  attempt: integer().notNull(),
+  at: instant().notNull().default(sql`now()`),
+  statusCode: integer(),
+  durationMs: integer().notNull(),
+  error: text(),
+}, t => [index('webhook_deliveries_by_webhook').on(t.webhookId, t.id)])
+
+// Incidents that opened themselves (health beacons, alerts): which source and key opened them, so
+// that the same source updates or resolves the same incident, until an operator takes it over.
+export const automatedIncidents = pgTable('automated_incidents', {
+  incidentId: uuid().primaryKey().references(() => incidents.id, { onDelete: 'cascade' }),
+  source: text().notNull(),
+  key: text().notNull(),
+  takenOver: boolean().notNull().default(false),
+}, t => [index('automated_incidents_key').on(t.source, t.key)])
+
+// Health beacons: a cron job or a monitor calls the beacon's secret URL; when beats stop for
+// interval + grace, an incident opens itself on the component.
+export const beacons = pgTable('beacons', {
+  id: uuid().primaryKey().defaultRandom(),
+  componentId: uuid().notNull().references(() => components.id, { onDelete: 'cascade' }),
+  name: text().notNull(),
+  token: text().notNull().unique(),
+  intervalSeconds: integer().notNull(),
+  graceSeconds: integer().notNull(),
+  impactTypeId: uuid().notNull(),
+  severity: integer().notNull(),
+  lastBeatAt: instant(),
+  // What the last beat said: up, down or degraded.
+  lastStatus: text(),
+  createdAt: instant().notNull().default(sql`now()`),
+}, t => [
+  foreignKey({ columns: [t.impactTypeId], foreignColumns: [impactTypes.id], name: 'beacons_impact_type_fk' }).onDelete('restrict'),
+  check('beacon_severity_range', sql`${t.severity} between 1 and 100`),
+])
+
+// How Alertmanager's alerts become incidents: an alert whose labels include all of `matchers`
+// affects the component, at the severity its `severity` label maps to, else the rule's own.
+export const alertRules = pgTable('alert_rules', {
+  id: uuid().primaryKey().defaultRandom(),
+  matchers: jsonb().$type<Record<string, string>>().notNull(),
+  componentId: uuid().notNull().references(() => components.id, { onDelete: 'cascade' }),
+  impactTypeId: uuid().notNull(),
+  severity: integer().notNull(),
+  severityByLabel: jsonb().$type<Record<string, number>>().notNull().default({}),
+  createdAt: instant().notNull().default(sql`now()`),
+}, t => [
+  foreignKey({ columns: [t.impactTypeId], foreignColumns: [impactTypes.id], name: 'alert_rules_impact_type_fk' }).onDelete('restrict'),
+  check('alert_rule_severity_range', sql`${t.severity} between 1 and 100`),
+])
 
 export const incidentsRelations = relations(incidents, ({ many }) => ({
   impacts: many(impacts),

@@ -6,7 +6,11 @@ export default defineNuxtRouteMiddleware(async (to) => {
   if (to.path === '/admin/sign-in') return
   if (!session.user) return navigateTo({ path: '/admin/sign-in', query: { next: to.fullPath } })
   if (to.meta.adminOnly && session.user.role !== 'admin') {
-    return abortNavigation(createError({ status: 403, statusText: 'Forbidden', data: { detail: 'Only admins may open this page.' } }))
+    const { locale } = usePreferences()
+    // Imported here so that the public pages, which run this middleware too, never load it.
+    const { adminMessages } = await import('#shared/i18n/admin')
+    const detail = adminMessages[locale.value].common.adminsOnly
+    return abortNavigation(createError({ status: 403, statusText: 'Forbidden', data: { detail } }))
   }
 })
 

@@ -105,7 +105,7 @@ export type TokenData = z.infer<typeof TokenResponseData>
 export type TemplateData = z.infer<typeof TemplateResponseData>
 export type NewTemplate = z.infer<typeof TemplateRequest>
 
-export const AuditEntry = named('AuditEntry', 'One successful write: who (a user\'s email or a token\'s name), when, what; or a failed sign-in (`anonymous`, the email tried).', z.strictObject({
+export const AuditEntry = named('AuditEntry', 'One successful write: who (a user\'s email or a token\'s name), when, what, and `summary`, the body\'s fields as `key: value` (never a secret); or a failed sign-in: `actorKind` `anonymous`, the email tried as `actor`, and `summary` `address: "…"`, the client\'s address.', z.strictObject({
   id: z.int().min(1),
   at: Instant,
   actorKind: z.enum(['user', 'token', 'anonymous']),

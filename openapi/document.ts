@@ -5,10 +5,15 @@
 // `npm run openapi` writes it to openapi/openapi.json; the server serves it at /api/openapi.json.
 import { z } from 'zod'
 import * as adminSchemas from './admin-schemas.ts'
+import * as alertmanagerSchemas from './alertmanager-schemas.ts'
+import * as beaconSchemas from './beacon-schemas.ts'
 import type { Operation, Reply } from './operation.ts'
 import { operations } from './operations/index.ts'
-import { publicDocumentPaths, statuspagePaths } from './paths-public.ts'
+import * as queueSchemas from './queue-schemas.ts'
 import * as schemas from './schemas.ts'
+import * as subscriptionSchemas from './subscription-schemas.ts'
+import * as uptimeSchemas from './uptime-schemas.ts'
+import * as webhookSchemas from './webhook-schemas.ts'
 
 type Json = Record<string, unknown>
 
@@ -18,7 +23,10 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 // is imported for its side effects alone, and the global registry holds whatever happened to load.
 function namedSchemas() {
   const registry = z.registry<{ id: string, description?: string }>()
-  for (const value of [...Object.values(schemas), ...Object.values(adminSchemas)]) {
+  for (const value of [
+    ...Object.values(schemas), ...Object.values(adminSchemas), ...Object.values(alertmanagerSchemas), ...Object.values(beaconSchemas),
+    ...Object.values(subscriptionSchemas), ...Object.values(uptimeSchemas), ...Object.values(webhookSchemas), ...Object.values(queueSchemas),
+  ]) {
     if (!(value instanceof z.ZodType)) continue
     const meta = z.globalRegistry.get(value)
     if (meta?.id) registry.add(value, { ...meta, id: meta.id })
@@ -92,14 +100,53 @@ function responseOf(reply: Reply): Json {
   return reply
 }
 
+// Optimistic concurrency (server/utils/preconditions.ts): what `entityTag` adds to an operation.
+const etagHeader = (description: string) => ({ ETag: { description, schema: { type: 'string' } } })
+const ifMatch = {
+  name: 'If-Match', in: 'header', required: false, schema: { type: 'string' },
+  description: 'Change only if the resource still has one of these entity tags (from `ETag`), or `*` for any. Without it the write is unconditional.',
+}
+
+function withEntityTag(operation: Operation, responses: Record<string, Json>): { parameters: Json[], responses: Record<string, Json> } {
+  if (!operation.entityTag) return { parameters: [], responses }
+  if (operation.method === 'get') {
+    return {
+      parameters: [],
+      responses: {
+        ...responses,
+        200: { ...responses[200], headers: etagHeader('A strong entity tag of this answer, for `If-Match` (and `If-None-Match`).') },
+        304: { description: 'The `ETag` in `If-None-Match` is still current.', headers: etagHeader('The current entity tag.') },
+      },
+    }
+  }
+  const stale = {
+    description: '`If-Match` names no current entity tag: the resource changed meanwhile, and nothing was changed. `current` is the resource as it is now, `etag` its tag.',
+    content: {
+      'application/problem+json': {
+        schema: { allOf: [ref('ProblemDetails'), {
+          type: 'object',
+          properties: { etag: { type: 'string' }, current: schemaOf(operation.entityTag) },
+          required: ['etag', 'current'],
+        }] },
+      },
+    },
+  }
+  const changed: Record<string, Json> = operation.method === 'patch' && responses[204]
+    ? { 204: { ...responses[204], headers: etagHeader('With `If-Match`: the entity tag of the changed resource.') } }
+    : {}
+  return { parameters: [ifMatch], responses: { ...responses, ...changed, 412: stale } }
+}
+
 function operationObject(operation: Operation): Json {
   const { security, errors } = accessOf(operation)
-  const responses = Object.fromEntries(Object.entries(operation.responses).map(([status, reply]) => [status, responseOf(reply)]))
+  const replies = Object.fromEntries(Object.entries(operation.responses).map(([status, reply]) => [status, responseOf(reply)]))
+  const { parameters, responses } = withEntityTag(operation, replies)
+  const allParameters = [...(operation.query?.parameters ?? []), ...parameters]
   return {
     operationId: operation.operationId,
     tags: operation.tags,
     summary: operation.summary,
-    ...(operation.query && { parameters: operation.query.parameters }),
+    ...(allParameters.length > 0 && { parameters: allParameters }),
     ...(security && { security }),
     ...(operation.body && { requestBody: { required: true, description: operation.body.description, content: json(ref(nameOf(operation.body.schema))) } }),
     responses: { ...errors, ...responses },
@@ -121,6 +168,20 @@ function pathsOf(list: Operation[]): Record<string, Json> {
   return paths
 }
 
+// OpenAPI 3.0 has no `webhooks` field (3.1 has), so the requests that we send to webhook receivers
+// are listed under the extension `x-webhooks`.
+const receivedByWebhooks = {
+  'x-webhooks': {
+    statusEvent: {
+      post: {
+        summary: 'An incident or maintenance event, signed as Standard Webhooks specify.',
+        requestBody: { required: true, content: json(ref('WebhookPayload')) },
+        responses: { 200: { description: 'Any 2xx takes the delivery; anything else, or no answer within 10 s, is tried again later.' } },
+      },
+    },
+  },
+}
+
 export function buildOpenApiDocument() {
   return {
     openapi: '3.0.3',
@@ -136,14 +197,17 @@ export function buildOpenApiDocument() {
       { name: 'component', description: 'Handles components.' },
       { name: 'incident', description: 'Handles incidents and their updates.' },
       { name: 'live', description: 'Live updates for open pages; an extension to SCS.' },
+      { name: 'integrations', description: 'Prometheus Alertmanager\'s webhook; an extension to SCS.' },
+      { name: 'beacons', description: 'Beats of health beacons, by their secret URLs.' },
+      { name: 'subscriptions', description: 'Email subscriptions with double opt-in; an extension to SCS.' },
       { name: 'settings', description: 'Settings of the public page; an extension to SCS.' },
-      { name: 'admin', description: 'The admin area: sessions, users, API tokens, the audit log, incident templates.' },
+      { name: 'admin', description: 'The admin area: sessions, users, API tokens, the audit log, incident templates, webhook receivers, subscribers, health beacons, taking over incidents that opened themselves.' },
       { name: 'health', description: 'Liveness and readiness, outside /api.' },
       { name: 'statuspage', description: 'Atlassian Statuspage\'s public API v2, read-only, for tools written for it.' },
       { name: 'public', description: 'Feeds, the maintenance calendar, badges and the embeddable status, outside /api.' },
     ],
-    // Paths outside the operation definitions (anonymous cached reads of other formats) join as written.
-    paths: { ...pathsOf(Object.values(operations)), ...statuspagePaths, ...publicDocumentPaths },
+    paths: pathsOf(Object.values(operations)),
+    ...receivedByWebhooks,
     components: {
       schemas: componentSchemas(),
       securitySchemes: {

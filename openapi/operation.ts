@@ -66,6 +66,17 @@ export interface OperationSpec {
   responses: Record<number, Reply>
   /** Where the operation lives when not below /api. */
   servers?: readonly { url: string }[]
+  /**
+   * `false` for a write whose result no anonymous reader sees (sessions, users, tokens,
+   * templates): it keeps the caches and wakes no open page. Every other write does both.
+   */
+  changesPublicData?: false
+  /**
+   * Optimistic concurrency on one resource, whose representation (the `data` of its GET) this
+   * schema is: a GET answers with a strong `ETag`; a PATCH or DELETE honours `If-Match` and
+   * answers a stale tag with 412 (server/utils/preconditions.ts). An extension of SCS.
+   */
+  entityTag?: z.ZodType
 }
 
 export type Operation = OperationSpec & { operationId: string }
@@ -96,9 +107,9 @@ export const changes = <S extends z.ZodObject>(schema: S, description: string) =
 // Types derived from a definition, for handlers and the client.
 
 // Unconstrained, so that the client's generic lookups (utils/api.ts) can use them.
-type SuccessReply<O> = O extends { responses: infer R } ? R[Extract<keyof R, 200 | 201 | 204>] : never
+type SuccessReply<O> = O extends { responses: infer R } ? R[Extract<keyof R, 200 | 201 | 202 | 204>] : never
 
-/** What a handler returns: the `data` of the envelope, the body of a 201, nothing for a 204. */
+/** What a handler returns: the `data` of the envelope, the body of a 201 or 202, nothing for a 204. */
 export type HandlerResult<O>
   = SuccessReply<O> extends { data: infer S extends z.ZodType } ? z.output<S>
     : SuccessReply<O> extends { body: infer S extends z.ZodType } ? z.output<S>

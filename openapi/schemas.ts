@@ -186,18 +186,45 @@ export const SettingsPatch = named('SettingsPatch', 'Settings to change; omitted
 /** A whole number written in decimal digits, as paths and queries carry it (no `1e1`, no `0x10`). */
 export const Digits = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(Incremental)
 export const GenerationQuery = z.object({ generation: Digits.pipe(z.int().min(1)).optional() })
-export const AtQuery = z.object({ at: Instant.optional() })
+/** An instant in a query, in one spelling (UTC, milliseconds), so that equal instants compare equal. */
+// zod runs this after a failed check too, where the text may be no date at all.
+const QueryInstant = Instant.overwrite(instant => Number.isNaN(Date.parse(instant)) ? instant : new Date(instant).toISOString())
+export const AtQuery = z.object({ at: QueryInstant.optional() })
 export const IncidentWindowQuery = z.object({
-  start: Instant,
-  end: Instant,
+  start: QueryInstant,
+  end: QueryInstant,
 }).refine(q => Date.parse(q.end) >= Date.parse(q.start), { message: 'end must not be before start', path: ['end'] })
+
+/** `?component=<id>` and `?label=<key>:<value>`, which narrow the feeds and the calendar. */
+export const PublicFilterQuery = z.object({
+  component: Id.optional(),
+  label: z.string().regex(/^[^:]+:.+$/, 'must be <key>:<value>').max(300).optional(),
+})
+
+/**
+ * Why a field was refused, for clients that say it in their own words: too_short/too_long count
+ * characters, too_small/too_big the number itself, too_few/too_many the items of a list.
+ */
+export const FIELD_ERROR_CODES = [
+  'required', 'too_short', 'too_long', 'too_small', 'too_big', 'too_few', 'too_many',
+  'invalid_email', 'invalid_url', 'invalid_datetime', 'invalid_format', 'invalid_type', 'invalid_choice',
+  'unknown_field', 'taken', 'not_found', 'duplicate', 'wrong_password', 'before_start',
+] as const
+export type FieldErrorCode = typeof FIELD_ERROR_CODES[number]
+
+export const FieldError = named('FieldError', 'One refused field of a request (an extension of SCS).', z.object({
+  field: z.string().meta({ description: 'The field\'s path in the request, e.g. `displayName` or `affects[0].type`.' }),
+  message: z.string().meta({ description: 'What is wrong with it, in English.' }),
+  code: z.enum(FIELD_ERROR_CODES).optional().meta({ description: 'What is wrong with it, as a code to translate; absent when none fits.' }),
+  limit: z.number().optional().meta({ description: 'The bound a too_* code refers to: the least or most allowed.' }),
+}))
 
 export const ProblemDetails = named('ProblemDetails', 'An error, as RFC 9457 problem details.', z.object({
   type: z.string(),
   title: z.string(),
   status: z.int(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  errors: z.array(FieldError).optional(),
 }))
 
 export type ImpactTypeResponse = z.infer<typeof ImpactTypeResponseData>
@@ -213,3 +240,5 @@ export type NewIncident = z.infer<typeof IncidentRequest>
 export type NewIncidentUpdate = z.infer<typeof IncidentUpdateRequest>
 export type SettingsData = z.infer<typeof Settings>
 export type SettingsChange = z.infer<typeof SettingsPatch>
+export type ProblemDetailsData = z.infer<typeof ProblemDetails>
+export type FieldErrorData = z.infer<typeof FieldError>

@@ -1,5 +1,6 @@
 // Keeps an open page current: /api/events announces every write, and the page refetches its data
-// (useFetch, useAsyncData) a moment later. Where the stream keeps failing, say behind a proxy that
+// (useFetch, useAsyncData) a moment later, naming the version it was told (utils/api.ts), so that
+// the server's caches answer with data at least that new. Where the stream keeps failing, say behind a proxy that
 // buffers it, the page polls instead.
 const refreshDelayMs = 250
 // Thousands of open pages hear of a write at the same moment; a random delay spreads their
@@ -25,10 +26,10 @@ export default defineNuxtPlugin(() => {
   const source = new EventSource('/api/events')
   source.addEventListener('version', ({ data }) => {
     if (version !== undefined && data !== version) refreshSoon()
-    version = data
+    rememberDataVersion(version = data)
   })
   source.addEventListener('change', ({ data }) => {
-    version = data
+    rememberDataVersion(version = data)
     refreshSoon()
   })
 

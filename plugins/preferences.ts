@@ -1,5 +1,5 @@
-// Applies the visitor's preferences before anything renders: the Vuetify theme (the vuetify
-// plugin runs after ours), the document language, and on the client the time zone and the clock.
+// Applies the visitor's preferences before anything renders: the Vuetify theme and language (the
+// vuetify plugin runs after ours), the document language, and on the client the time zone and the clock.
 import { COOKIE_MAX_AGE, COOKIES, parseTimeZone } from '#shared/preferences'
 import { followSystemDark, themeName } from '#shared/theme'
 
@@ -10,6 +10,7 @@ export default defineNuxtPlugin((nuxtApp) => {
 
   nuxtApp.hook('vuetify:before-create', ({ vuetifyOptions }) => {
     vuetifyOptions.theme = { ...vuetifyOptions.theme, defaultTheme: theme.value === 'dark' ? dark : light }
+    vuetifyOptions.locale = { ...vuetifyOptions.locale, locale: locale.value, fallback: 'en' }
   })
   if (theme.value === 'system') {
     nuxtApp.hook('vuetify:ready', (vuetify) => {

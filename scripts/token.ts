@@ -5,11 +5,9 @@
 // It opens the database the server is configured with (DATABASE_URL / STATUS_PAGE_DATA_DIR).
 // The embedded database is one process's at a time: stop the server before using it there.
 import { parseArgs } from 'node:util'
-import { openDatabase } from '../db/client.ts'
-import { migrate } from '../db/migrate.ts'
-import { config } from '../server/config.ts'
-import { Problem } from '../server/problem.ts'
-import { createToken, listTokens, revokeToken, tokenScopes, type TokenScope } from '../server/services/tokens.ts'
+import { createToken, listTokens, revokeToken } from '../server/services/tokens.ts'
+import { TOKEN_SCOPES, type TokenScope } from '../shared/admin/access.ts'
+import { fail, withDatabase } from './cli.ts'
 
 const usage = `usage: npm run token -- create --name NAME [--scope rw|ro]
        npm run token -- list
@@ -23,18 +21,11 @@ const { positionals, values } = parseArgs({
 })
 const [command] = positionals
 
-function fail(message: string): never {
-  console.error(message)
-  process.exit(2)
-}
-
 if (values.help || !command) fail(usage)
-const scope = scopeAliases[values.scope!] ?? fail(`--scope must be one of rw, ro (${tokenScopes.join(', ')})`)
+const scope = scopeAliases[values.scope!] ?? fail(`--scope must be one of rw, ro (${TOKEN_SCOPES.join(', ')})`)
 if ((command === 'create' || command === 'revoke') && !values.name) fail(`${command} needs --name\n${usage}`)
 
-const { db, close } = await openDatabase({ url: config.DATABASE_URL, dataDir: config.STATUS_PAGE_DATA_DIR })
-try {
-  await migrate(db)
+await withDatabase(async (db) => {
   if (command === 'create') {
     const { token } = await createToken(db, values.name!, scope)
     console.log(`Created ${scope} token "${values.name}". It is shown only this once:\n${token}`)
@@ -49,11 +40,4 @@ try {
     }
   }
   else fail(usage)
-}
-catch (error) {
-  if (error instanceof Problem) fail(error.message)
-  throw error
-}
-finally {
-  await close()
-}
+})

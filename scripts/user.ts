@@ -8,12 +8,9 @@
 import { text } from 'node:stream/consumers'
 import { parseArgs } from 'node:util'
 import type { z } from 'zod'
-import { openDatabase } from '../db/client.ts'
-import { migrate } from '../db/migrate.ts'
 import { Email, NewPassword, Role } from '../openapi/admin-schemas.ts'
-import { config } from '../server/config.ts'
-import { Problem } from '../server/problem.ts'
 import { createUser, findUserByEmail, listUsers, updateUser } from '../server/services/users.ts'
+import { fail, withDatabase } from './cli.ts'
 
 const usage = `usage: npm run user -- create --email EMAIL --role admin|editor [--password-stdin]
        npm run user -- password --email EMAIL [--password-stdin]
@@ -30,11 +27,6 @@ const { positionals, values } = parseArgs({
   },
 })
 const [command] = positionals
-
-function fail(message: string): never {
-  console.error(message)
-  process.exit(2)
-}
 
 function check<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(value)
@@ -87,9 +79,7 @@ const role = check(Role, values.role, '--role')
 
 const password = command === 'create' || command === 'password' ? await readPassword() : ''
 
-const { db, close } = await openDatabase({ url: config.DATABASE_URL, dataDir: config.STATUS_PAGE_DATA_DIR })
-try {
-  await migrate(db)
+await withDatabase(async (db) => {
   const existing = async () => await findUserByEmail(db, email) ?? fail(`No user with the email ${email}.`)
   if (command === 'create') {
     await createUser(db, { email, role, password })
@@ -110,11 +100,4 @@ try {
     }
   }
   else fail(usage)
-}
-catch (error) {
-  if (error instanceof Problem) fail(error.message)
-  throw error
-}
-finally {
-  await close()
-}
+})

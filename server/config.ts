@@ -42,6 +42,27 @@ const Environment = z.object({
   // How many reverse proxies stand in front: their X-Forwarded-For entries, X-Forwarded-Host and
   // X-Forwarded-Proto are believed. `true` is one proxy, `false` none.
   STATUS_PAGE_TRUST_PROXY: z.preprocess(proxyCount, z.int('must be true, false or a number of proxies').min(0).max(10).default(0)),
+  // Email subscriptions: the SMTP server (smtp://, smtps://user:pass@host:465) and the sender;
+  // without them the subscribe form is not offered. Links in mails point to the public URL.
+  STATUS_PAGE_SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  STATUS_PAGE_MAIL_FROM: optional(z.string().min(3)),
+  STATUS_PAGE_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
+  // Webhook receivers on loopback, private or link-local addresses: refused unless allowed.
+  STATUS_PAGE_WEBHOOK_ALLOW_PRIVATE: z.preprocess(unsetIfEmpty, z.stringbool().default(false)),
+  // Tries of a webhook delivery or mail after the first, with backoff from 2 s up to an hour: 30 is about a day.
+  STATUS_PAGE_DELIVERY_RETRIES: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(100).default(30)),
+  // Open live-update streams (GET /api/events): per client address (IPv6: per /64), in all, and
+  // how long one lasts before the browser reconnects by itself.
+  STATUS_PAGE_EVENTS_PER_CLIENT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).default(32)),
+  STATUS_PAGE_EVENTS_TOTAL: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).default(5000)),
+  STATUS_PAGE_EVENTS_LIFETIME: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).default(600)),
+  // Prometheus metrics: on the main port behind this bearer token, and/or on a port of their own.
+  STATUS_PAGE_METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  STATUS_PAGE_METRICS_PORT: optional(z.coerce.number().int('must be a port number').min(1).max(65535)),
+  // The metrics port has no token: loopback unless the operator opens it on purpose.
+  STATUS_PAGE_METRICS_HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
+  // The memory all response caches together may fill, in MiB.
+  STATUS_PAGE_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number().int('must be a whole number of MiB').min(1).max(65_536).default(128)),
 }).superRefine((env, context) => {
   const together = (names: (keyof typeof env)[]) => {
     if (names.some(name => env[name] !== undefined) && names.some(name => env[name] === undefined)) {
@@ -50,6 +71,7 @@ const Environment = z.object({
   }
   together(['STATUS_PAGE_ADMIN_EMAIL', 'STATUS_PAGE_ADMIN_PASSWORD'])
   together(['STATUS_PAGE_OIDC_ISSUER', 'STATUS_PAGE_OIDC_CLIENT_ID', 'STATUS_PAGE_OIDC_CLIENT_SECRET'])
+  together(['STATUS_PAGE_SMTP_URL', 'STATUS_PAGE_MAIL_FROM', 'STATUS_PAGE_PUBLIC_URL'])
 })
 
 export type Config = z.infer<typeof Environment>

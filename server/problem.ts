@@ -1,28 +1,30 @@
 // Errors that services raise for a client's mistake. The API turns them into RFC 9457
 // problem+json responses; the admin pages show them next to the field they name.
+import type { FieldErrorData } from '../openapi/schemas.ts'
 
-export interface FieldError {
-  field: string
-  message: string
-}
+export type FieldError = FieldErrorData
 
 export class Problem extends Error {
   readonly status: number
   readonly title: string
   readonly errors?: FieldError[]
+  /** Members of the problem document beyond RFC 9457's own, e.g. the current `etag` of a 412. */
+  readonly extensions?: Record<string, unknown>
 
-  constructor(status: number, title: string, detail: string, errors?: FieldError[]) {
+  constructor(status: number, title: string, detail: string, errors?: FieldError[], extensions?: Record<string, unknown>) {
     super(detail)
     this.status = status
     this.title = title
     this.errors = errors
+    this.extensions = extensions
   }
 }
 
 export const badRequest = (detail: string, errors?: FieldError[]) => new Problem(400, 'Bad Request', detail, errors)
 
-/** A 400 about one field of the request body. */
-export const invalidField = (field: string, message: string) => badRequest(`${field}: ${message}`, [{ field, message }])
+/** A 400 about one field of the request body; the code lets clients say it in their language. */
+export const invalidField = (field: string, message: string, code?: FieldError['code']) =>
+  badRequest(`${field}: ${message}`, [{ field, message, ...(code && { code }) }])
 
 export const notFound = (detail: string) => new Problem(404, 'Not Found', detail)
 

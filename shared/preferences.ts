@@ -26,6 +26,11 @@ export const parseLocale = (value: unknown): Locale | undefined => isLocale(valu
 export const pageLocale = (cookie: unknown, acceptLanguage: string | undefined): Locale =>
   parseLocale(cookie) ?? negotiateLocale(acceptLanguage)
 
+/** Whether the runtime knows `value` as a time zone (IANA names and their aliases). */
+export function isTimeZone(value: string): boolean {
+  return (value !== '' && parseTimeZone(value) !== 'UTC') || /^(Etc\/)?UTC$/.test(value)
+}
+
 export function parseTimeZone(value: unknown): string {
   if (typeof value !== 'string' || value === '') return 'UTC'
   try {
@@ -34,9 +39,4 @@ export function parseTimeZone(value: unknown): string {
   catch {
     return 'UTC'
   }
-}
-
-/** A path on this site to return to; anything else (another origin, `//host`) goes home. */
-export function safeReturnPath(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/'
 }

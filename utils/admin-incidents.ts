@@ -1,8 +1,11 @@
 // Incidents as the admin forms edit them: a draft with the fields as inputs hold them, turned
 // into the SCS request body on submit.
-import type { TemplateData } from '~~/openapi/admin-schemas'
-import type { ImpactTypeResponse, IncidentData, SeverityData } from '~~/openapi/schemas'
-import { messages } from '~~/shared/i18n'
+import type { NewTemplate, TemplateData } from '~~/openapi/admin-schemas'
+import type { ComponentData, ImpactData, ImpactTypeResponse, IncidentData, NewIncident, NewIncidentUpdate, PhaseListData, SeverityData } from '~~/openapi/schemas'
+import type { Messages } from '~~/shared/i18n'
+import type { AdminMessages } from '~~/shared/i18n/admin'
+import { changedKeys, conflictRows } from './admin-conflict'
+import type { ConflictRow } from './admin-problem'
 import { isMaintenance } from '~~/shared/status/incident'
 import { incidentState } from '~~/shared/status/lifecycle'
 import { severityRanges, type SeverityRange } from '~~/shared/status/severity'
@@ -43,16 +46,17 @@ export function draftOfTemplate(template: TemplateData): IncidentDraft {
   }
 }
 
-const impactsOf = (draft: IncidentDraft) =>
-  draft.affects.map(impact => ({ reference: impact.reference, type: impact.type, severity: impact.severity }))
+// A row left incomplete goes as an empty reference, which the API refuses, naming the field.
+const impactsOf = (draft: IncidentDraft): ImpactData[] =>
+  draft.affects.map(impact => ({ reference: impact.reference ?? '', type: impact.type ?? '', severity: impact.severity }))
 
 /** The first update of a draft as a request body, or undefined when it has no title. */
-export function firstUpdateOf(draft: IncidentDraft) {
+export function firstUpdateOf(draft: IncidentDraft): NewIncidentUpdate | undefined {
   const { displayName, description } = draft.firstUpdate
   return displayName.trim() ? { displayName, ...(description && { description }) } : undefined
 }
 
-export function templateBody(name: string, draft: IncidentDraft) {
+export function templateBody(name: string, draft: IncidentDraft): NewTemplate {
   return {
     name,
     displayName: draft.displayName,
@@ -79,7 +83,7 @@ export function draftOf(incident: IncidentData, newestGeneration: number): Incid
  * The request body for a draft. New incidents leave out what is empty (so beganAt defaults to
  * now); edits send every field, since a PATCH changes only what it names.
  */
-export function incidentBody(draft: IncidentDraft, generation: number, mode: 'create' | 'edit') {
+export function incidentBody(draft: IncidentDraft, generation: number, mode: 'create' | 'edit'): NewIncident {
   const edit = mode === 'edit'
   return {
     displayName: draft.displayName,
@@ -89,6 +93,42 @@ export function incidentBody(draft: IncidentDraft, generation: number, mode: 'cr
     ...(draft.phaseOrder !== null && { phase: { generation, order: draft.phaseOrder } }),
     affects: impactsOf(draft),
   }
+}
+
+/** The fields of an incident that the admin forms change, in the order the edit form shows them. */
+const editedFields = ['displayName', 'description', 'beganAt', 'endedAt', 'phase', 'affects'] as const
+export type IncidentField = typeof editedFields[number]
+
+/** The fields in which an incident as it is now differs from the copy an edit started from. */
+export const changedFields = (started: IncidentData, current: IncidentData): IncidentField[] => changedKeys(editedFields, started, current)
+
+/** What the conflict view needs to put an incident's fields into words. */
+export interface ConflictWords {
+  texts: AdminMessages['conflict']
+  formatDateTime: (iso: string) => string
+  components: readonly ComponentData[]
+  impactTypes: readonly ImpactTypeResponse[]
+  phases: PhaseListData
+}
+
+/**
+ * A conflict over an incident (a save refused with 412) as the operator sees it: for each field,
+ * the value they tried to save beside the one saved now.
+ */
+export function incidentConflictRows(fields: readonly IncidentField[], mine: Partial<NewIncident>, current: IncidentData, words: ConflictWords): ConflictRow[] {
+  const nameOf = (list: readonly { id: string, displayName: string }[], id: string) => list.find(item => item.id === id)?.displayName ?? id
+  return conflictRows(fields, mine, current, {
+    labels: words.texts.fields,
+    none: words.texts.none,
+    format: {
+      beganAt: words.formatDateTime,
+      endedAt: words.formatDateTime,
+      phase: ({ generation, order }: { generation: number, order: number }) =>
+        (generation === words.phases.generation && words.phases.phases[order]) || String(order),
+      affects: (impacts: ImpactData[]) =>
+        impacts.map(impact => `${nameOf(words.components, impact.reference)} (${nameOf(words.impactTypes, impact.type)}, ${impact.severity})`).join('; '),
+    },
+  })
 }
 
 /**
@@ -108,8 +148,8 @@ export function newImpact(kind: IncidentKind, severities: readonly SeverityData[
 }
 
 /** The chip that tells an operator where an incident stands, in the public page's words. */
-export function stateChip(incident: IncidentData, now = Date.now()) {
+export function stateChip(incident: IncidentData, texts: Messages, now = Date.now()) {
   const state = incidentState(incident, now)
   const color = state === 'resolved' ? 'success' : state === 'scheduled' || isMaintenance(incident) ? 'info' : 'error'
-  return { state, text: messages.en.incident[state], color }
+  return { state, text: texts.incident[state], color }
 }

@@ -1,5 +1,5 @@
-// Times in the admin area: stored and sent as RFC 3339 instants, edited and shown in the
-// browser's time zone. The server cannot know that zone, so it renders UTC until hydration.
+// Times in the admin area: stored and sent as RFC 3339 instants, edited in the browser's time
+// zone (shown through useAdminI18n's formatter, see components/admin/AdminTime.vue).
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -15,8 +15,14 @@ export function fromLocalInput(value: string): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString()
 }
 
-/** The same text on server and client before hydration: UTC, to the minute. */
-export const utcText = (instant: string) => `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`
+/** Units a length of time in seconds is edited and shown in, largest first. */
+export const DURATION_UNITS = [{ name: 'hours', short: 'h', seconds: 3600 }, { name: 'minutes', short: 'min', seconds: 60 }, { name: 'seconds', short: 's', seconds: 1 }] as const
 
-const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-export const localText = (instant: string) => localFormat.format(new Date(instant))
+/** The largest unit that counts the seconds whole: 5400 is 90 minutes, 0 is 0 seconds. */
+export const durationUnit = (seconds: number) => DURATION_UNITS.find(unit => seconds > 0 && seconds % unit.seconds === 0) ?? DURATION_UNITS[2]
+
+/** `90 min`, `1 h`, `45 s`. */
+export function durationText(seconds: number): string {
+  const unit = durationUnit(seconds)
+  return `${seconds / unit.seconds} ${unit.short}`
+}

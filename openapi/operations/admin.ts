@@ -22,7 +22,7 @@ export const sessionOperations = defineOperations({
     responses: { 200: data('The session; without `user` when nobody is signed in.', SessionInfo) },
   },
   signIn: {
-    method: 'post', path: '/session', tags, access: 'same-origin',
+    method: 'post', path: '/session', tags, access: 'same-origin', changesPublicData: false,
     summary: 'Sign in with email and password; sets the session cookie.',
     body: body(SignIn, 'The credentials.'),
     responses: {
@@ -34,12 +34,12 @@ export const sessionOperations = defineOperations({
     },
   },
   signOut: {
-    method: 'delete', path: '/session', tags, access: 'session',
+    method: 'delete', path: '/session', tags, access: 'session', changesPublicData: false,
     summary: 'Sign out: clears the cookie and ends every session of the user.',
     responses: { ...noContent, 403: problem('The `x-csrf-token` header is missing or wrong.') },
   },
   changePassword: {
-    method: 'post', path: '/session/password', tags, access: 'user',
+    method: 'post', path: '/session/password', tags, access: 'user', changesPublicData: false,
     summary: 'Change one\'s own password; ends every other session of the user.',
     body: body(PasswordChange, 'The current and the new password.'),
     responses: {
@@ -59,13 +59,13 @@ export const userOperations = defineOperations({
     responses: { 200: data('The users.', z.array(UserResponseData)) },
   },
   createUser: {
-    method: 'post', path: '/users', tags, access: 'admin',
+    method: 'post', path: '/users', tags, access: 'admin', changesPublicData: false,
     summary: 'Create a user.',
     body: body(UserRequest, 'The user.'),
     responses: { 201: created('The id of the new user.', IdField), 400: problem('Invalid body.'), 409: problem('The email is taken.') },
   },
   updateUser: {
-    method: 'patch', path: '/users/{userId}', tags, access: 'admin', params: userId,
+    method: 'patch', path: '/users/{userId}', tags, access: 'admin', changesPublicData: false, params: userId,
     summary: 'Change a user\'s role, disable or enable them, or set a new password.',
     body: body(UserPatch, 'The fields to change.'),
     responses: { ...noContent, 400: problem('Invalid body.'), ...notFound, 409: problem('It would leave no active admin.') },
@@ -79,13 +79,13 @@ export const tokenOperations = defineOperations({
     responses: { 200: data('The tokens.', z.array(TokenResponseData)) },
   },
   createToken: {
-    method: 'post', path: '/tokens', tags, access: 'admin',
+    method: 'post', path: '/tokens', tags, access: 'admin', changesPublicData: false,
     summary: 'Create an API token; its secret is shown only in this response.',
     body: body(TokenRequest, 'Name and scope of the token.'),
     responses: { 201: created('The new token and its secret.', TokenCreated), 400: problem('Invalid body.'), 409: problem('The name is taken.') },
   },
   revokeToken: {
-    method: 'delete', path: '/tokens/{tokenName}', tags, access: 'admin', params: tokenName,
+    method: 'delete', path: '/tokens/{tokenName}', tags, access: 'admin', changesPublicData: false, params: tokenName,
     summary: 'Revoke an API token.',
     responses: { ...noContent, ...notFound },
   },
@@ -99,7 +99,7 @@ export const templateOperations = defineOperations({
     responses: { 200: data('The templates.', z.array(TemplateResponseData)) },
   },
   createTemplate: {
-    method: 'post', path: '/templates', tags, access: 'writer',
+    method: 'post', path: '/templates', tags, access: 'writer', changesPublicData: false,
     summary: 'Create an incident template.',
     body: body(TemplateRequest, 'The template.'),
     responses: { 201: created('The id of the new template.', IdField), 400: problem('Invalid body or reference.'), 409: problem('The name is taken.') },
@@ -110,13 +110,13 @@ export const templateOperations = defineOperations({
     responses: { 200: data('The template.', TemplateResponseData), ...readErrors, ...notFound },
   },
   updateTemplate: {
-    method: 'patch', path: '/templates/{templateId}', tags, access: 'writer', params: templateId,
+    method: 'patch', path: '/templates/{templateId}', tags, access: 'writer', changesPublicData: false, params: templateId,
     summary: 'Update an incident template; omitted fields stay.',
     body: changes(TemplateRequest, 'The fields to change (any subset).'),
     responses: { ...noContent, 400: problem('Invalid body or reference.'), ...notFound, 409: problem('The name is taken.') },
   },
   deleteTemplate: {
-    method: 'delete', path: '/templates/{templateId}', tags, access: 'writer', params: templateId,
+    method: 'delete', path: '/templates/{templateId}', tags, access: 'writer', changesPublicData: false, params: templateId,
     summary: 'Delete an incident template.',
     responses: { ...noContent, ...notFound },
   },

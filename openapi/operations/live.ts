@@ -1,5 +1,5 @@
 // Not part of SCS: what keeps open status pages current, and the health endpoints outside /api.
-import { defineOperations } from '../operation.ts'
+import { defineOperations, problem } from '../operation.ts'
 
 const status = (description: string) => ({
   description,
@@ -10,8 +10,12 @@ const root = [{ url: '/' }]
 export const liveOperations = defineOperations({
   getEvents: {
     method: 'get', path: '/events', tags: ['live'], access: 'anyone',
-    summary: 'Server-sent events: `version` (the data version) on connect and every 25 s, `change` (the new data version) after every write.',
-    responses: { 200: { description: 'An endless event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+    summary: 'Server-sent events: `version` (the data version) on connect and every 25 s, `change` (the new data version) after every write that readers see. Limited per client address and in all (429, 503); a stream ends after a while and the browser reconnects.',
+    responses: {
+      200: { description: 'An event stream, until its lifetime ends.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+      429: problem('This client address holds as many streams as it may; `Retry-After` says when to try again.'),
+      503: problem('The server holds as many streams as it allows; `Retry-After` says when to try again.'),
+    },
   },
 })
 

@@ -53,18 +53,18 @@ export const impactTypeOperations = defineOperations({
     responses: { 201: created('The id of the new impact type.', IdField) },
   },
   getImpactType: {
-    method: 'get', path: '/impacttypes/{impactTypeId}', tags: ['impact'], access: 'anyone', params: impactTypeId,
+    method: 'get', path: '/impacttypes/{impactTypeId}', tags: ['impact'], access: 'anyone', params: impactTypeId, entityTag: ImpactTypeResponseData,
     summary: 'Get a specific impact type by id.',
     responses: { 200: data('The impact type.', ImpactTypeResponseData), ...readErrors, ...notFound },
   },
   updateImpactType: {
-    method: 'patch', path: '/impacttypes/{impactTypeId}', tags: ['impact'], access: 'writer', params: impactTypeId,
+    method: 'patch', path: '/impacttypes/{impactTypeId}', tags: ['impact'], access: 'writer', params: impactTypeId, entityTag: ImpactTypeResponseData,
     summary: 'Update a specific impact type; omitted fields stay.',
     body: changes(ImpactTypeRequest, anySubset),
     responses: { ...noContent, ...notFound },
   },
   deleteImpactType: {
-    method: 'delete', path: '/impacttypes/{impactTypeId}', tags: ['impact'], access: 'writer', params: impactTypeId,
+    method: 'delete', path: '/impacttypes/{impactTypeId}', tags: ['impact'], access: 'writer', params: impactTypeId, entityTag: ImpactTypeResponseData,
     summary: 'Delete an impact type that no impact uses.',
     responses: { ...noContent, ...notFound, 409: problem('Impacts still use the impact type.') },
   },
@@ -84,18 +84,18 @@ export const severityOperations = defineOperations({
     responses: { ...noContent, 409: problem('The name or the value is taken.') },
   },
   getSeverity: {
-    method: 'get', path: '/severities/{severityName}', tags: ['impact'], access: 'anyone', params: severityName,
+    method: 'get', path: '/severities/{severityName}', tags: ['impact'], access: 'anyone', params: severityName, entityTag: Severity,
     summary: 'Get a specific severity by its name.',
     responses: { 200: data('The severity.', Severity), ...notFound },
   },
   updateSeverity: {
-    method: 'patch', path: '/severities/{severityName}', tags: ['impact'], access: 'writer', params: severityName,
+    method: 'patch', path: '/severities/{severityName}', tags: ['impact'], access: 'writer', params: severityName, entityTag: Severity,
     summary: 'Update a specific severity; omitted fields stay.',
     body: changes(SeverityRequest, anySubset),
     responses: { ...noContent, ...notFound, 409: problem('The new name or value is taken.') },
   },
   deleteSeverity: {
-    method: 'delete', path: '/severities/{severityName}', tags: ['impact'], access: 'writer', params: severityName,
+    method: 'delete', path: '/severities/{severityName}', tags: ['impact'], access: 'writer', params: severityName, entityTag: Severity,
     summary: 'Delete a specific severity.',
     responses: { ...noContent, ...notFound },
   },
@@ -114,18 +114,18 @@ export const componentOperations = defineOperations({
     responses: { 201: created('The id of the new component.', IdField) },
   },
   getComponent: {
-    method: 'get', path: '/components/{componentId}', tags: ['component'], access: 'anyone', params: componentId, query: at,
+    method: 'get', path: '/components/{componentId}', tags: ['component'], access: 'anyone', params: componentId, query: at, entityTag: ComponentResponseData,
     summary: 'Get a specific component by id.',
     responses: { 200: data('The component.', ComponentResponseData), ...readErrors, ...notFound },
   },
   updateComponent: {
-    method: 'patch', path: '/components/{componentId}', tags: ['component'], access: 'writer', params: componentId,
+    method: 'patch', path: '/components/{componentId}', tags: ['component'], access: 'writer', params: componentId, entityTag: ComponentResponseData,
     summary: 'Update a component; omitted fields stay.',
     body: changes(ComponentRequest, anySubset),
     responses: { ...noContent, ...notFound },
   },
   deleteComponent: {
-    method: 'delete', path: '/components/{componentId}', tags: ['component'], access: 'writer', params: componentId,
+    method: 'delete', path: '/components/{componentId}', tags: ['component'], access: 'writer', params: componentId, entityTag: ComponentResponseData,
     summary: 'Delete a component and the impacts on it.',
     responses: { ...noContent, ...notFound },
   },
@@ -151,18 +151,18 @@ export const incidentOperations = defineOperations({
     responses: { 201: created('The id of the new incident.', IdField) },
   },
   getIncident: {
-    method: 'get', path: '/incidents/{incidentId}', tags: ['incident'], access: 'anyone', params: incidentId,
+    method: 'get', path: '/incidents/{incidentId}', tags: ['incident'], access: 'anyone', params: incidentId, entityTag: IncidentResponseData,
     summary: 'Get a specific incident by id.',
     responses: { 200: data('The incident.', IncidentResponseData), ...readErrors, ...notFound },
   },
   updateIncident: {
-    method: 'patch', path: '/incidents/{incidentId}', tags: ['incident'], access: 'writer', params: incidentId,
+    method: 'patch', path: '/incidents/{incidentId}', tags: ['incident'], access: 'writer', params: incidentId, entityTag: IncidentResponseData,
     summary: 'Update an incident; omitted fields stay, `affects` replaces all impacts.',
     body: changes(IncidentRequest, anySubset),
     responses: { ...noContent, ...notFound },
   },
   deleteIncident: {
-    method: 'delete', path: '/incidents/{incidentId}', tags: ['incident'], access: 'writer', params: incidentId,
+    method: 'delete', path: '/incidents/{incidentId}', tags: ['incident'], access: 'writer', params: incidentId, entityTag: IncidentResponseData,
     summary: 'Delete an incident with its updates and impacts.',
     responses: { ...noContent, ...notFound },
   },
@@ -178,18 +178,18 @@ export const incidentOperations = defineOperations({
     responses: { 201: created('The order of the new update.', Order), ...notFound },
   },
   getIncidentUpdate: {
-    method: 'get', path: '/incidents/{incidentId}/updates/{updateOrder}', tags: ['incident'], access: 'anyone', params: updateOrder,
+    method: 'get', path: '/incidents/{incidentId}/updates/{updateOrder}', tags: ['incident'], access: 'anyone', params: updateOrder, entityTag: IncidentUpdateResponseData,
     summary: 'Get a specific update of an incident.',
     responses: { 200: data('The update.', IncidentUpdateResponseData), ...readErrors, ...notFound },
   },
   updateIncidentUpdate: {
-    method: 'patch', path: '/incidents/{incidentId}/updates/{updateOrder}', tags: ['incident'], access: 'writer', params: updateOrder,
+    method: 'patch', path: '/incidents/{incidentId}/updates/{updateOrder}', tags: ['incident'], access: 'writer', params: updateOrder, entityTag: IncidentUpdateResponseData,
     summary: 'Update an incident update; omitted fields stay.',
     body: changes(IncidentUpdateRequest, anySubset),
     responses: { ...noContent, ...notFound },
   },
   deleteIncidentUpdate: {
-    method: 'delete', path: '/incidents/{incidentId}/updates/{updateOrder}', tags: ['incident'], access: 'writer', params: updateOrder,
+    method: 'delete', path: '/incidents/{incidentId}/updates/{updateOrder}', tags: ['incident'], access: 'writer', params: updateOrder, entityTag: IncidentUpdateResponseData,
     summary: 'Delete an incident update.',
     responses: { ...noContent, ...notFound },
   },
@@ -197,13 +197,13 @@ export const incidentOperations = defineOperations({
 
 export const settingsOperations = defineOperations({
   getSettings: {
-    method: 'get', path: '/settings', tags: ['settings'], access: 'anyone',
+    method: 'get', path: '/settings', tags: ['settings'], access: 'anyone', entityTag: Settings,
     summary: 'Get the settings of the public page (an extension of SCS).',
     responses: { 200: data('The settings, defaults filled in.', Settings) },
   },
   // Admins, not editors, change how the public page looks; read-write tokens may, for automation.
   updateSettings: {
-    method: 'patch', path: '/settings', tags: ['settings'], access: 'admin',
+    method: 'patch', path: '/settings', tags: ['settings'], access: 'admin', entityTag: Settings,
     summary: 'Change settings of the public page; omitted ones stay. Needs an admin\'s session or `STATUS_PAGE_ADMIN_TOKEN`.',
     body: body(SettingsPatch, 'The settings to change (any subset).'),
     responses: { ...noContent },

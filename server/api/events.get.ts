@@ -1,20 +1,19 @@
 import { liveOperations } from '../../openapi/operations/live'
+import { admitStream } from '../live/event-streams'
 
 // Live updates for open pages (plugins/live-refresh.client.ts): a `version` event with the data
-// version on connect and every 25 s, which also keeps proxies from closing an idle stream, and a
-// `change` event after every write, on this instance or, with PostgreSQL, on another.
-const heartbeatMs = 25_000
-
+// version on connect and every 25 s, and a `change` event after every write that readers see, on
+// this instance or, with PostgreSQL, on another. Limits in server/live/event-streams.ts.
 export default defineOperationHandler(liveOperations.getEvents, async ({ event }) => {
   const stream = createEventStream(event)
   // A push can race the client going away; the stream's close handler cleans up either way.
-  const push = (name: 'version' | 'change') => stream.push({ event: name, data: dataVersion() }).catch(() => {})
-  const unsubscribe = onDataChange(() => push('change'))
-  const heartbeat = setInterval(() => push('version'), heartbeatMs)
+  const push = (name: 'version' | 'change', version: string) => stream.push({ event: name, data: version }).catch(() => {})
+  const release = admitStream(event, clientKey(event), { push, close: () => stream.close() })
+  const unsubscribe = onDataChange(() => push('change', dataVersion()))
   stream.onClosed(() => {
+    release()
     unsubscribe()
-    clearInterval(heartbeat)
   })
-  push('version')
+  push('version', dataVersion())
   return stream.send()
 })

@@ -3,7 +3,7 @@
 // provider and coming back.
 import type { H3Event } from 'h3'
 import * as client from 'openid-client'
-import { adminReturnPath } from '../../shared/admin/return-path'
+import { adminReturnPath } from '../../shared/return-path'
 import { config } from '../config'
 import type { SingleSignOnRefusal } from '../../shared/admin/access'
 import { deleteSealed, readSealed, writeSealed } from './session'

@@ -1,5 +1,5 @@
-// The data version: bumped after every successful write, so the page cache drops what it holds
-// and open pages refetch. Writes on other app instances arrive through postgres-changes.ts.
+// The data version: bumped after every successful write, so the caches make their entries anew
+// (response-cache.ts) and open pages refetch. Writes on other app instances arrive through postgres-changes.ts.
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 
@@ -31,4 +31,13 @@ export function markChanged(origin: ChangeOrigin = 'local') {
 export function onDataChange(listener: (origin: ChangeOrigin) => void): () => void {
   changes.on('change', listener)
   return () => changes.off('change', listener)
+}
+
+/** How many changes this process has seen: what orders its data versions. */
+export const changeCount = () => counter
+
+/** The change count that a version of this process stands for; undefined for any other text. */
+export function changeCountOf(version: string): number | undefined {
+  const [prefix, count] = version.split('.')
+  return prefix === processId && count !== undefined && /^\d{1,15}$/.test(count) ? Number(count) : undefined
 }

@@ -3,25 +3,27 @@
 // standard `Age` and as `X-Status-Page-Stale`, which only a stale answer carries.
 import type { H3Event } from 'h3'
 import { cachedReply, type CachedReply, type CachePolicy } from './cached-reply'
-import { ExpiringLru } from './lru'
+import { ByteLru } from './lru'
 import type { CacheEntry } from './response-cache'
 import { DAY } from '../../shared/time'
 
 // After a day without the database an old answer misleads more than a 503 does.
 const keepMs = DAY
+// Compressed variants come after an entry is kept; brotli and gzip together add about a quarter.
+const variantAllowance = 1.25
 
-export function createLastGood(capacity: number) {
-  const answers = new ExpiringLru<string, { entry: CacheEntry, madeAt: number }>(capacity, keepMs)
+export function createLastGood(maxBytes: number) {
+  const answers = new ByteLru<string, CacheEntry>(maxBytes, keepMs)
   return {
     /** Call with each newly made entry (not with cache hits: the age counts from when it was made). */
     keep(key: string, entry: CacheEntry) {
-      answers.set(key, { entry, madeAt: Date.now() })
+      answers.set(key, entry, entry.bytes() * variantAllowance)
     },
     async reply(event: H3Event, key: string, policy: CachePolicy): Promise<CachedReply | undefined> {
-      const kept = answers.get(key)
-      if (!kept) return undefined
-      const reply = await cachedReply(event, kept.entry, 'stale', policy)
-      const age = String(Math.floor((Date.now() - kept.madeAt) / 1000))
+      const entry = answers.get(key)
+      if (!entry) return undefined
+      const reply = await cachedReply(event, entry, 'stale', policy)
+      const age = String(Math.floor((Date.now() - entry.madeAt) / 1000))
       return { ...reply, headers: { ...reply.headers, 'age': age, 'x-status-page-stale': age } }
     },
   }

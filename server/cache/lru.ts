@@ -1,36 +1,114 @@
 /**
- * A map that keeps at most `capacity` entries, dropping the least recently used first, and
- * forgets each entry `maxAgeMs` after it was set.
+ * A map bounded by the bytes its entries weigh, in two segments (a segmented LRU): a new key
+ * enters on probation and is protected once it is used again (read, or set anew). Room is made by
+ * dropping the least recently used entry on probation, and only when probation is empty a
+ * protected one; protected entries beyond their share move back to probation. So a flood of keys
+ * that are each asked for once (unique query strings, made-up hosts) only churns probation, and
+ * the entries that many visitors ask for stay. Each entry is forgotten `maxAgeMs` after it was set.
  */
-export class ExpiringLru<K, V> {
-  readonly #entries = new Map<K, { value: V, expires: number }>()
+export class ByteLru<K, V> {
+  readonly #probation = new Map<K, Slot<V>>()
+  readonly #protected = new Map<K, Slot<V>>()
+  #probationBytes = 0
+  #protectedBytes = 0
 
-  constructor(readonly capacity: number, readonly maxAgeMs: number) {}
+  /** `protectedShare`: how much of `maxBytes` the protected segment may fill. */
+  constructor(readonly maxBytes: number, readonly maxAgeMs: number, readonly protectedShare = 0.8) {}
 
   get size() {
-    return this.#entries.size
+    return this.#probation.size + this.#protected.size
   }
 
+  get bytes() {
+    return this.#probationBytes + this.#protectedBytes
+  }
+
+  /** The value, counting as a use (a key on probation becomes protected). */
   get(key: K): V | undefined {
-    const entry = this.#entries.get(key)
-    if (!entry) return undefined
-    this.#entries.delete(key)
-    if (entry.expires <= Date.now()) return undefined
-    // Map keeps insertion order: setting it again makes it the most recently used.
-    this.#entries.set(key, entry)
-    return entry.value
+    const slot = this.#live(key)
+    if (!slot) return undefined
+    this.#remove(key)
+    this.#add(this.#protected, key, slot)
+    this.#trim()
+    return slot.value
   }
 
-  set(key: K, value: V) {
-    this.#entries.delete(key)
-    this.#entries.set(key, { value, expires: Date.now() + this.maxAgeMs })
-    for (const oldest of this.#entries.keys()) {
-      if (this.#entries.size <= this.capacity) break
-      this.#entries.delete(oldest)
+  /** The value, without counting as a use. */
+  peek(key: K): V | undefined {
+    return this.#live(key)?.value
+  }
+
+  set(key: K, value: V, bytes: number) {
+    const known = this.#remove(key)
+    this.#add(known ? this.#protected : this.#probation, key, { value, bytes, expires: Date.now() + this.maxAgeMs })
+    this.#trim()
+  }
+
+  /** A new weight for `key`, if it still holds `value` (an entry that grew after it was set). */
+  resize(key: K, value: V, bytes: number) {
+    for (const segment of [this.#probation, this.#protected]) {
+      const slot = segment.get(key)
+      if (slot?.value !== value) continue
+      this.#count(segment, bytes - slot.bytes)
+      slot.bytes = bytes
+      this.#trim()
     }
   }
 
   clear() {
-    this.#entries.clear()
+    this.#probation.clear()
+    this.#protected.clear()
+    this.#probationBytes = this.#protectedBytes = 0
   }
+
+  #live(key: K): Slot<V> | undefined {
+    const slot = this.#probation.get(key) ?? this.#protected.get(key)
+    if (slot && slot.expires <= Date.now()) {
+      this.#remove(key)
+      return undefined
+    }
+    return slot
+  }
+
+  #count(segment: Map<K, Slot<V>>, bytes: number) {
+    if (segment === this.#probation) this.#probationBytes += bytes
+    else this.#protectedBytes += bytes
+  }
+
+  // Map keeps insertion order: the first key of a segment is its least recently used.
+  #add(segment: Map<K, Slot<V>>, key: K, slot: Slot<V>) {
+    segment.set(key, slot)
+    this.#count(segment, slot.bytes)
+  }
+
+  #remove(key: K): boolean {
+    for (const segment of [this.#probation, this.#protected]) {
+      const slot = segment.get(key)
+      if (!slot) continue
+      segment.delete(key)
+      this.#count(segment, -slot.bytes)
+      return true
+    }
+    return false
+  }
+
+  #trim() {
+    for (const [key, slot] of this.#protected) {
+      if (this.#protectedBytes <= this.maxBytes * this.protectedShare) break
+      this.#remove(key)
+      this.#add(this.#probation, key, slot)
+    }
+    while (this.bytes > this.maxBytes) {
+      const segment = this.#probation.size ? this.#probation : this.#protected
+      const oldest = segment.keys().next()
+      if (oldest.done) break
+      this.#remove(oldest.value)
+    }
+  }
+}
+
+interface Slot<V> {
+  value: V
+  bytes: number
+  expires: number
 }

@@ -1,23 +1,27 @@
 // Public pages from memory: one render serves every visitor who would get the same HTML, until the
 // next write anywhere (changes.ts) or for at most 30 s, because pages show relative times and
-// scheduled maintenance begins by the clock. Nitro's `render:before` hook (server/plugins/
-// page-cache.ts) sits in front of Nuxt's renderer and lets this answer in its place. While the
-// database is unavailable, or a render fails, the last good page goes out, marked stale.
+// scheduled maintenance begins by the clock; after that, the page goes on being served for about
+// a second while one request renders the next (response-cache.ts). Nitro's `render:before` hook
+// (server/plugins/page-cache.ts) sits in front of Nuxt's renderer and lets this answer in its
+// place. While the database is unavailable, or a render fails, the last good page goes out,
+// marked stale.
 import type { H3Event } from 'h3'
 import type { RenderContext, RenderResponse } from 'nitropack/types'
 import { cachedReply } from './cached-reply'
 import { createResponseCache, type CachedBody } from './response-cache'
-import { dataVersion } from './changes'
+import { cacheBytes } from './budget'
+import { changeCount } from './changes'
 import { createLastGood } from './last-good'
-import { isCachedPage, pageCacheKey } from './page-key'
+import { canonicalPagePath, isCachedPage, pageCacheKey } from './page-key'
+import { readFloor, withReadFloor } from './read-floor'
 
 // Shared caches (a CDN, a reverse proxy) may serve a page for one second and must then ask again,
 // which is cheap: an unchanged page answers 304. Browsers (max-age=0) ask every time. So a change
 // shows within about a second, while a CDN in front turns a burst into one request per second.
 const policy = { cacheControl: 'public, max-age=0, s-maxage=1, must-revalidate', vary: 'Cookie, Accept-Language, Accept-Encoding' }
 
-const cache = createResponseCache({ capacity: 300, maxAgeMs: 30_000, version: dataVersion })
-const lastGood = createLastGood(300)
+const cache = createResponseCache({ maxBytes: cacheBytes.pages, maxAgeMs: 30_000, version: changeCount })
+const lastGood = createLastGood(cacheBytes.lastGoodPages)
 
 type Response = Partial<RenderResponse>
 
@@ -38,8 +42,9 @@ function cacheable(event: H3Event, response: Response, headersBefore: Set<string
 export async function answerPageFromCache(context: RenderContext) {
   const { event } = context
   if (!isCachedPage(event.method, event.path)) return
+  const path = canonicalPagePath(event.path)
   const key = pageCacheKey({
-    path: event.path,
+    path,
     host: getRequestHeader(event, 'host'),
     cookies: parseCookies(event),
     acceptLanguage: getRequestHeader(event, 'accept-language'),
@@ -51,14 +56,17 @@ export async function answerPageFromCache(context: RenderContext) {
   }
   if (databaseSeemsDown() && await answerStale()) return
   let own: Response | undefined
-  const { entry, rendered } = await cache.get(key, async () => {
+  const { entry, rendered, stale } = await cache.get(key, async (version) => {
     const headersBefore = new Set(event.node.res.getHeaderNames())
-    own = await context.render(event)
+    // What the page shows comes from the key alone; what it reads through the API is at least as
+    // new as the page.
+    event._path = path
+    own = await withReadFloor(version, () => context.render(event))
     return cacheable(event, own, headersBefore)
-  })
+  }, readFloor(event))
   if (entry) {
     if (rendered) lastGood.keep(key, entry)
-    context.response = await cachedReply(event, entry, rendered ? 'miss' : 'hit', policy)
+    context.response = await cachedReply(event, entry, rendered ? 'miss' : stale ? 'stale' : 'hit', policy)
     return
   }
   // A page that failed to render (its data did not come): the last good one serves better.

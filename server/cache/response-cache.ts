@@ -1,10 +1,19 @@
-// Responses in memory (rendered pages, API reads), each tagged with the data version it was made
-// at, so a write makes every older entry a miss. A key is made once however many requests ask for
-// it at the same time, and each compressed variant is computed once per entry.
-import { createHash } from 'node:crypto'
+// Responses in memory (rendered pages, API reads), each tagged with the change count (changes.ts)
+// it was made at. A key is made once however many requests ask for it at the same time, and each
+// compressed variant is computed once per entry: quickly at first, then, if the entry has been
+// asked for again and is still current a second later, thoroughly in the background.
+//
+// After a write, or once an entry has outlived `maxAgeMs`, the entry is stale, and the caches
+// serve it on while one request makes the next (stale-while-revalidate), within these bounds:
+// - a stale entry made less than a second ago is served without a new render, so a storm of
+//   writes costs at most one render per key and second;
+// - older, it is served only while another request renders the key, and only up to two seconds
+//   after it was made; past that, requests wait for the render;
+// - a request with a floor (read-floor.ts) gets nothing made before that many changes.
 import { compress } from './compression'
+import { contentHash, entityTag } from './entity-tag'
 import type { ContentEncoding } from './negotiation'
-import { ExpiringLru } from './lru'
+import { ByteLru } from './lru'
 
 export interface CachedBody {
   body: string
@@ -17,26 +26,62 @@ export interface CachedVariant {
 }
 
 export interface CacheEntry {
-  version: string
+  /** The change count when its making began: it holds every write up to there. */
+  version: number
+  /** When its making began (ms). */
+  madeAt: number
   headers: Record<string, string>
   variant: (encoding: ContentEncoding) => Promise<CachedVariant>
+  /** What it holds in memory, compressed variants included, roughly. */
+  bytes: () => number
 }
 
-function createEntry({ body: text, headers }: CachedBody, version: string): CacheEntry {
+/** A second: how often a key is made again at most while writes keep coming. */
+export const staleMs = 1000
+// Keys, headers and the objects around them.
+const overheadBytes = 1024
+
+export interface EntryHooks {
+  /** Called when a compressed variant is added or replaced. */
+  resized: () => void
+  /** Whether the entry is served again and again, and so worth compressing thoroughly. */
+  inUse: () => boolean
+}
+
+export function createEntry({ body: text, headers }: CachedBody, version: number, madeAt: number, hooks: EntryHooks): CacheEntry {
   const body = Buffer.from(text)
-  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27)
-  const identity = Promise.resolve({ body, etag: `"${hash}"` })
+  const hash = contentHash(body)
+  const identity = Promise.resolve({ body, etag: entityTag(hash, 'identity') })
   const compressed = new Map<ContentEncoding, Promise<CachedVariant>>()
+  const sizes = new Map<ContentEncoding, number>()
+  const keep = (encoding: ContentEncoding, bytes: Buffer) => {
+    // The quick and the thorough compression share the tag: other bytes, but the same content
+    // in the same encoding. Byte-identity matters only to range requests, which no cached
+    // answer serves, and one tag keeps the clients' 304s across the swap.
+    const variant = { body: bytes, etag: entityTag(hash, encoding) }
+    sizes.set(encoding, bytes.length)
+    hooks.resized()
+    return variant
+  }
   return {
     version,
+    madeAt,
     headers,
+    bytes: () => overheadBytes + body.length + [...sizes.values()].reduce((sum, size) => sum + size, 0),
     variant(encoding) {
       if (encoding === 'identity') return identity
       let variant = compressed.get(encoding)
       if (!variant) {
-        // Each encoding gets its own tag: a cache must not answer a gzip request with brotli.
-        variant = compress(body, encoding, 'thorough').then(bytes => ({ body: bytes, etag: `"${hash}-${encoding}"` }))
-        compressed.set(encoding, variant)
+        // The first request is not kept waiting for the thorough compression, and an entry that a
+        // write replaces within the second (as in a storm of writes), or that nobody asks for
+        // again (a flood of made-up URLs), never pays for it.
+        compressed.set(encoding, variant = compress(body, encoding, 'quick').then(bytes => keep(encoding, bytes)))
+        setTimeout(() => {
+          if (!hooks.inUse()) return
+          compress(body, encoding, 'thorough')
+            .then(bytes => compressed.set(encoding, Promise.resolve(keep(encoding, bytes))))
+            .catch((error: unknown) => console.error('Background compression failed:', error))
+        }, staleMs).unref()
       }
       return variant
     },
@@ -44,46 +89,84 @@ function createEntry({ body: text, headers }: CachedBody, version: string): Cach
 }
 
 export interface ResponseCacheOptions {
-  capacity: number
+  /** What the entries may hold in memory together. */
+  maxBytes: number
+  /** How long an entry answers without a new render while no write comes. */
   maxAgeMs: number
-  /** The current data version. */
-  version: () => string
+  /** The current change count. */
+  version: () => number
 }
 
 export interface CacheLookup {
   entry: CacheEntry | undefined
   /** Whether this caller's own `render` ran, rather than a cached or shared result. */
   rendered: boolean
+  /** Whether the entry is older than the last write or its maximum age. */
+  stale: boolean
 }
 
-export function createResponseCache({ capacity, maxAgeMs, version }: ResponseCacheOptions) {
-  const entries = new ExpiringLru<string, CacheEntry>(capacity, maxAgeMs)
-  const renders = new Map<string, Promise<CacheEntry | undefined>>()
+interface Render {
+  made: Promise<CacheEntry | undefined>
+  version: number
+}
+
+export function createResponseCache({ maxBytes, maxAgeMs, version }: ResponseCacheOptions) {
+  const entries = new ByteLru<string, CacheEntry>(maxBytes, maxAgeMs + 2 * staleMs)
+  const renders = new Map<string, Render>()
+  // Entries that have answered more than the request they were made for.
+  const reused = new WeakSet<CacheEntry>()
+
+  async function renderNow(key: string, render: (version: number) => Promise<CachedBody | undefined>): Promise<CacheLookup> {
+    const started = version()
+    const madeAt = Date.now()
+    const made = render(started).then((page) => {
+      if (!page) return undefined
+      const entry = createEntry(page, started, madeAt, {
+        resized: () => entries.resize(key, entry, entry.bytes()),
+        inUse: () => reused.has(entry) && entries.peek(key) === entry && entry.version === version(),
+      })
+      return entry
+    })
+    const mine = { made, version: started }
+    renders.set(key, mine)
+    try {
+      const entry = await made
+      const kept = entries.peek(key)
+      // Kept even when a write came meanwhile: it is still newer than what was there.
+      if (entry && (!kept || kept.madeAt <= entry.madeAt)) entries.set(key, entry, entry.bytes())
+      return { entry, rendered: true, stale: false }
+    }
+    finally {
+      if (renders.get(key) === mine) renders.delete(key)
+    }
+  }
 
   return {
     /**
-     * The entry for `key`. On a miss `render` runs, and whoever asks for the same key and version
+     * The entry for `key`, holding at least `floor` changes. When there is none to serve,
+     * `render` runs (given the change count it starts at), and whoever needs the same key
      * meanwhile shares its result. `render` resolves to undefined for a response that must not be
      * cached; then there is no entry, and those who waited render for themselves.
      */
-    async get(key: string, render: () => Promise<CachedBody | undefined>): Promise<CacheLookup> {
-      const started = version()
+    async get(key: string, render: (version: number) => Promise<CachedBody | undefined>, floor = 0): Promise<CacheLookup> {
+      const now = Date.now()
+      const current = version()
       const cached = entries.get(key)
-      if (cached?.version === started) return { entry: cached, rendered: false }
-      const renderKey = `${started} ${key}`
-      const running = renders.get(renderKey)
-      if (running) return { entry: await running.catch(() => undefined), rendered: false }
-      const rendering = render().then(page => page && createEntry(page, started))
-      renders.set(renderKey, rendering)
-      try {
-        const entry = await rendering
-        // After a write during the render, what it read may be stale: serve it, but do not keep it.
-        if (entry && version() === started) entries.set(key, entry)
-        return { entry, rendered: true }
+      const running = renders.get(key)
+      if (cached && cached.version >= floor) {
+        reused.add(cached)
+        const age = now - cached.madeAt
+        if (cached.version === current && age < maxAgeMs) return { entry: cached, rendered: false, stale: false }
+        // How far it may be behind: since the write it missed, at most its age; otherwise since
+        // it expired.
+        const behind = cached.version === current ? age - maxAgeMs : age
+        const served = { entry: cached, rendered: false, stale: true }
+        if (running ? behind < 2 * staleMs : cached.version !== current && age < staleMs) return served
       }
-      finally {
-        renders.delete(renderKey)
+      if (running && running.version >= floor) {
+        return { entry: await running.made.catch(() => undefined), rendered: false, stale: false }
       }
+      return renderNow(key, render)
     },
   }
 }

@@ -2,7 +2,8 @@
 // and sends the visitor back. A default choice removes the cookie.
 import { z } from 'zod'
 import { LOCALES } from '../../shared/i18n/index.ts'
-import { COOKIE_MAX_AGE, COOKIES, safeReturnPath, THEME_PREFERENCES } from '../../shared/preferences.ts'
+import { COOKIE_MAX_AGE, COOKIES, THEME_PREFERENCES } from '../../shared/preferences.ts'
+import { sameSitePath } from '../../shared/return-path.ts'
 import { PALETTES } from '../../shared/theme.ts'
 
 const Choice = z.object({
@@ -25,5 +26,5 @@ export default defineEventHandler((event) => {
     else setCookie(event, COOKIES[name], value, { path: '/', maxAge: COOKIE_MAX_AGE, sameSite: 'lax' })
   }
   setResponseHeader(event, 'cache-control', 'no-store')
-  return sendRedirect(event, safeReturnPath(back), 303)
+  return sendRedirect(event, sameSitePath(back), 303)
 })

@@ -10,4 +10,4 @@ export default defineCachedRead(async (event) => {
   const { palette } = queryAs(event, EmbedQuery)
   const html = await renderEmbed(await useDatabase(), publicOrigin(event), palette === 'cb')
   return { body: html, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp } }
-}, { variesBy: publicOrigin })
+}, { query: EmbedQuery, variesBy: publicOrigin })

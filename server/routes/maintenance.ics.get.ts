@@ -1,3 +1,4 @@
+import { publicDocumentOperations } from '../../openapi/operations/public'
 import { buildMaintenanceCalendar } from '../services/calendar'
 
-export default defineFilteredDocument('text/calendar; charset=utf-8', buildMaintenanceCalendar)
+export default defineFilteredDocument(publicDocumentOperations.getMaintenanceCalendar, buildMaintenanceCalendar)

@@ -24,12 +24,12 @@ export async function listAudit(db: Queryable, filter: AuditFilter): Promise<Aud
   return rows.map(row => ({ ...row, at: row.at.toISOString() }))
 }
 
-/** What a write was about: the first segment after /api, and the id its path or its response names. */
-export function resourceOf(path: string, params: Record<string, string> | undefined, result: unknown): Pick<AuditInput, 'resourceKind' | 'resourceId'> {
+/** What a write was about: the first segment after /api, and the id its parsed path parameters or its response name. */
+export function resourceOf(path: string, params: Record<string, unknown> | undefined, result: unknown): Pick<AuditInput, 'resourceKind' | 'resourceId'> {
   const resourceKind = path.split('/')[2] ?? ''
   const named = result && typeof result === 'object' ? result as Record<string, unknown> : {}
   const id = Object.values(params ?? {})[0] ?? named.id ?? named.name ?? named.generation
-  return { resourceKind, resourceId: id === undefined ? null : decodeURIComponent(String(id)) }
+  return { resourceKind, resourceId: id === undefined ? null : String(id) }
 }
 
 // Secrets never reach the log, whatever the resource.

@@ -8,6 +8,8 @@ export const BadgeQuery = z.object({
   label: z.string().trim().min(1).max(60).optional(),
   style: z.enum(['flat', 'flat-square']).default('flat'),
   palette: z.enum(['cb']).optional(),
+  // `uptime`: the availability over the last 30 days (server/services/uptime.ts) instead of the state.
+  show: z.enum(['state', 'uptime']).default('state'),
 })
 
 export type BadgeOptions = z.infer<typeof BadgeQuery>
@@ -47,3 +49,7 @@ export function renderBadge(label: string, message: string, level: SeverityLevel
     `<text x="${left / 2}" y="14">${escapeXml(label)}</text><text x="${left + right / 2}" y="14">${escapeXml(message)}</text></g></svg>`,
   ].join('')
 }
+
+/** The colour of an availability: green from 99.9 %, the minor colour from 99 %, else the major. */
+export const uptimeLevel = (uptime: number | undefined): SeverityLevel =>
+  uptime === undefined ? 'maintenance' : uptime >= 0.999 ? 'operational' : uptime >= 0.99 ? 'minor' : 'major'

@@ -1,9 +1,10 @@
 // Components are what incidents affect. Deleting a component removes its impacts with it.
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { components, impacts, incidents } from '../../db/schema.ts'
 import type { ComponentData, NewComponent } from '../../openapi/schemas.ts'
 import { notFound } from '../problem.ts'
+import type { GuardedResource } from '../utils/preconditions.ts'
 
 type ComponentInput = Omit<NewComponent, 'id' | 'activelyAffectedBy'>
 
@@ -13,14 +14,14 @@ export const activeAt = (at: Date) => and(lte(incidents.beganAt, at), or(isNull(
 // Two queries, whatever the number of components: the components, and every active impact on
 // them in one join, matched up here. (A lateral join per component is one query but makes the
 // database evaluate the active incidents once per component, which is far slower.)
-async function findComponents(db: Queryable, at: Date, id?: string): Promise<ComponentData[]> {
+async function findComponents(db: Queryable, at: Date, ids?: string[]): Promise<ComponentData[]> {
   const [rows, active] = await Promise.all([
     db.select({ id: components.id, displayName: components.displayName, labels: components.labels }).from(components)
-      .where(id ? eq(components.id, id) : undefined)
+      .where(ids && inArray(components.id, ids))
       .orderBy(asc(components.displayName), asc(components.id)),
     db.select({ componentId: impacts.componentId, reference: impacts.incidentId, type: impacts.impactTypeId, severity: impacts.severity })
       .from(impacts).innerJoin(incidents, eq(impacts.incidentId, incidents.id))
-      .where(and(activeAt(at), id ? eq(impacts.componentId, id) : undefined))
+      .where(and(activeAt(at), ids && inArray(impacts.componentId, ids)))
       .orderBy(asc(impacts.incidentId), asc(impacts.impactTypeId)),
   ])
   const byComponent = Map.groupBy(active, impact => impact.componentId)
@@ -34,11 +35,23 @@ export function listComponents(db: Queryable, at = new Date()): Promise<Componen
   return findComponents(db, at)
 }
 
+/** The components with these ids that exist, as the API shows them. */
+export function componentsWithIds(db: Queryable, ids: string[], at = new Date()): Promise<ComponentData[]> {
+  return ids.length === 0 ? Promise.resolve([]) : findComponents(db, at, ids)
+}
+
 export async function getComponent(db: Queryable, id: string, at = new Date()): Promise<ComponentData> {
-  const [component] = await findComponents(db, at, id)
+  const [component] = await findComponents(db, at, [id])
   if (!component) throw notFound(`No component with id ${id}.`)
   return component
 }
+
+/** A component under If-Match (server/utils/preconditions.ts). */
+export const componentResource = (id: string): GuardedResource => ({
+  noun: 'component',
+  lock: tx => tx.select({ id: components.id }).from(components).where(eq(components.id, id)).for('update'),
+  read: db => getComponent(db, id),
+})
 
 export async function createComponent(db: Queryable, input: ComponentInput): Promise<{ id: string }> {
   const [row] = await db.insert(components).values({ displayName: input.displayName, labels: input.labels ?? {} })

@@ -1,7 +1,7 @@
 // The state right now, in words and as a severity level, of the whole page or of one component:
 // what the badges and the embeddable status show.
 import type { Queryable } from '../../db/client.ts'
-import { overallStatus, severityLevel, type SeverityLevel } from '../../shared/status/severity.ts'
+import { overallStatus, severityLevel, type OverallStatus, type SeverityLevel } from '../../shared/status/severity.ts'
 import { getComponent, listComponents } from './components.ts'
 import { listSeverities } from './severities.ts'
 
@@ -21,7 +21,10 @@ export async function currentState(db: Queryable, componentId?: string): Promise
   ])
   const values = components.flatMap(component => component.activelyAffectedBy.map(impact => impact.severity))
   const status = overallStatus(values, severities)
-  const words = status.kind === 'impacted' ? status.severity?.displayName ?? 'impacted' : status.kind
+  const words = stateWords(status)
   const level = severityLevel(status.kind === 'impacted' ? status.value : status.kind === 'maintenance' ? 0 : undefined, severities)
   return { words, level, ...(componentId && { name: components[0]!.displayName }) }
 }
+
+/** operational, maintenance, or the name of the severity (`impacted` when none is configured to place it). */
+export const stateWords = (status: OverallStatus) => status.kind === 'impacted' ? status.severity?.displayName ?? 'impacted' : status.kind

@@ -5,6 +5,7 @@ import { impactTypes } from '../../db/schema.ts'
 import type { ImpactTypeResponse, NewImpactType } from '../../openapi/schemas.ts'
 import { conflict, databaseError, FOREIGN_KEY_VIOLATION, notFound, RESTRICT_VIOLATION } from '../problem.ts'
 import { omitNull } from '../../db/values.ts'
+import type { GuardedResource } from '../utils/preconditions.ts'
 
 type ImpactTypeInput = Omit<NewImpactType, 'id'>
 
@@ -18,6 +19,13 @@ export async function getImpactType(db: Queryable, id: string): Promise<ImpactTy
   if (!row) throw notFound(`No impact type with id ${id}.`)
   return omitNull(row)
 }
+
+/** An impact type under If-Match (server/utils/preconditions.ts). */
+export const impactTypeResource = (id: string): GuardedResource => ({
+  noun: 'impact type',
+  lock: tx => tx.select({ id: impactTypes.id }).from(impactTypes).where(eq(impactTypes.id, id)).for('update'),
+  read: db => getImpactType(db, id),
+})
 
 export async function createImpactType(db: Queryable, input: ImpactTypeInput): Promise<{ id: string }> {
   const [row] = await db.insert(impactTypes).values({ displayName: input.displayName, description: input.description })
@@ -37,7 +45,7 @@ export async function deleteImpactType(db: Queryable, id: string) {
     .catch((error: unknown) => {
       const code = databaseError(error)?.code
       if (code !== FOREIGN_KEY_VIOLATION && code !== RESTRICT_VIOLATION) throw error
-      throw conflict(`Impact type ${id} is used by incidents; change their impacts first.`)
+      throw conflict(`Impact type ${id} is used by incidents or health beacons; change those first.`)
     })
   if (deleted.length === 0) throw notFound(`No impact type with id ${id}.`)
 }

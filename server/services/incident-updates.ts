@@ -3,13 +3,21 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { incidents, incidentUpdates } from '../../db/schema.ts'
 import type { IncidentUpdateData, NewIncidentUpdate } from '../../openapi/schemas.ts'
-import { revised } from './incidents.ts'
+import { getIncident, revised } from './incidents.ts'
+import { recordIncidentChange } from '../notify/events.ts'
 import { notFound } from '../problem.ts'
 import { omitNull } from '../../db/values.ts'
+import type { GuardedResource } from '../utils/preconditions.ts'
 
 type UpdateInput = Omit<NewIncidentUpdate, 'order'>
 
 const noUpdate = (incidentId: string, order: number) => notFound(`Incident ${incidentId} has no update ${order}.`)
+
+/** An update posted or edited is an event of its incident, carrying the update. */
+async function announce(db: Queryable, incidentId: string, row: typeof incidentUpdates.$inferSelect) {
+  const incident = await getIncident(db, incidentId)
+  await recordIncidentChange(db, incident, incident, toUpdateData(row))
+}
 
 const toUpdateData = (row: typeof incidentUpdates.$inferSelect): IncidentUpdateData => omitNull({
   order: row.order,
@@ -34,6 +42,13 @@ export async function getIncidentUpdate(db: Queryable, incidentId: string, order
   return toUpdateData(row)
 }
 
+/** An incident update under If-Match (server/utils/preconditions.ts). */
+export const incidentUpdateResource = (incidentId: string, order: number): GuardedResource => ({
+  noun: 'incident update',
+  lock: tx => tx.select({ order: incidentUpdates.order }).from(incidentUpdates).where(matching(incidentId, order)).for('update'),
+  read: db => getIncidentUpdate(db, incidentId, order),
+})
+
 export function createIncidentUpdate(db: Queryable, incidentId: string, input: UpdateInput): Promise<{ order: number }> {
   return db.transaction(async (tx) => {
     // Taking the next order locks the incident's row until commit, so concurrent posts queue up
@@ -43,13 +58,14 @@ export function createIncidentUpdate(db: Queryable, incidentId: string, input: U
       .where(eq(incidents.id, incidentId))
       .returning({ order: sql<number>`${incidents.nextUpdateOrder} - 1` })
     if (!taken) throw notFound(`No incident with id ${incidentId}.`)
-    await tx.insert(incidentUpdates).values({
+    const [row] = await tx.insert(incidentUpdates).values({
       incidentId,
       order: taken.order,
       displayName: input.displayName,
       description: input.description,
       createdAt: input.createdAt ? new Date(input.createdAt) : new Date(),
-    })
+    }).returning()
+    await announce(tx, incidentId, row!)
     return { order: taken.order }
   })
 }
@@ -65,9 +81,10 @@ export async function updateIncidentUpdate(db: Queryable, incidentId: string, or
     const updated = await tx.update(incidentUpdates)
       .set({ displayName, description, createdAt: createdAt ? new Date(createdAt) : undefined })
       .where(matching(incidentId, order))
-      .returning({ order: incidentUpdates.order })
+      .returning()
     if (updated.length === 0) throw noUpdate(incidentId, order)
     await tx.update(incidents).set(revised()).where(eq(incidents.id, incidentId))
+    await announce(tx, incidentId, updated[0]!)
   })
 }
 

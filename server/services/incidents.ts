@@ -8,6 +8,8 @@ import { isMaintenance } from '../../shared/status/incident.ts'
 import { assertPhaseExists } from './phases.ts'
 import { badRequest, invalidField, notFound } from '../problem.ts'
 import { isoOrNull } from '../../db/values.ts'
+import { recordIncidentChange } from '../notify/events.ts'
+import type { GuardedResource } from '../utils/preconditions.ts'
 
 const MAINTENANCE_NEEDS_BOTH = 'maintenance (an impact of severity 0) needs both beganAt and endedAt'
 
@@ -49,13 +51,23 @@ export async function getIncident(db: Queryable, id: string): Promise<IncidentDa
   return incident
 }
 
+/**
+ * An incident under If-Match (server/utils/preconditions.ts). Its row is what every write of the
+ * incident, its impacts and its updates locks first.
+ */
+export const incidentResource = (id: string): GuardedResource => ({
+  noun: 'incident',
+  lock: tx => tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, id)).for('update'),
+  read: db => getIncident(db, id),
+})
+
 export function createIncident(db: Queryable, input: IncidentInput): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const affects = input.affects ?? []
     // A maintenance window is planned: both ends are stated, the start is never taken from the clock.
     if (affects.some(impact => impact.severity === 0)) {
       const missing = (['beganAt', 'endedAt'] as const).filter(field => !input[field])
-        .map(field => ({ field, message: MAINTENANCE_NEEDS_BOTH }))
+        .map(field => ({ field, message: MAINTENANCE_NEEDS_BOTH, code: 'required' as const }))
       if (missing.length > 0) throw badRequest(missing.map(e => `${e.field}: ${e.message}`).join('; '), missing)
     }
     const beganAt = input.beganAt ? new Date(input.beganAt) : new Date()
@@ -70,6 +82,7 @@ export function createIncident(db: Queryable, input: IncidentInput): Promise<{ i
       phaseOrder: input.phase?.order,
     }).returning({ id: incidents.id }) as [{ id: string }]
     await insertImpacts(tx, id, affects)
+    await recordIncidentChange(tx, undefined, await getIncident(tx, id))
     return { id }
   })
 }
@@ -78,6 +91,7 @@ export function updateIncident(db: Queryable, id: string, patch: Partial<Inciden
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(incidents).where(eq(incidents.id, id)).for('update')
     if (!current) throw notFound(`No incident with id ${id}.`)
+    const before = await getIncident(tx, id)
     const beganAt = patch.beganAt ? new Date(patch.beganAt) : current.beganAt
     const endedAt = patch.endedAt === undefined ? current.endedAt : patch.endedAt === null ? null : new Date(patch.endedAt)
     const affects = patch.affects ?? await tx.select({ severity: impacts.severity }).from(impacts).where(eq(impacts.incidentId, id))
@@ -95,6 +109,7 @@ export function updateIncident(db: Queryable, id: string, patch: Partial<Inciden
       await tx.delete(impacts).where(eq(impacts.incidentId, id))
       await insertImpacts(tx, id, patch.affects)
     }
+    await recordIncidentChange(tx, before, await getIncident(tx, id))
   })
 }
 
@@ -104,10 +119,11 @@ export const revised = () => ({ revision: sql`${incidents.revision} + 1`, change
 export function deleteIncident(db: Queryable, id: string) {
   return db.transaction(async (tx) => {
     // Read before the delete, which takes the impacts with it (cascade).
-    const affects = await tx.select({ componentId: impacts.componentId, severity: impacts.severity }).from(impacts)
-      .where(eq(impacts.incidentId, id))
+    const before = await getIncident(tx, id)
+    const affects = before.affects.map(impact => ({ componentId: impact.reference, severity: impact.severity }))
     const [deleted] = await tx.delete(incidents).where(eq(incidents.id, id)).returning()
     if (!deleted) throw notFound(`No incident with id ${id}.`)
+    await recordIncidentChange(tx, before, undefined)
     if (deleted.endedAt && isMaintenance({ affects })) {
       await tx.insert(cancelledMaintenance).values({
         id,
@@ -130,9 +146,9 @@ interface IncidentState {
 }
 
 async function assertValidIncident(db: Queryable, { beganAt, endedAt, affects, phase }: IncidentState) {
-  if (endedAt && endedAt < beganAt) throw invalidField('endedAt', 'must not be before beganAt')
+  if (endedAt && endedAt < beganAt) throw invalidField('endedAt', 'must not be before beganAt', 'before_start')
   if (!endedAt && affects.some(impact => impact.severity === 0)) {
-    throw invalidField('endedAt', MAINTENANCE_NEEDS_BOTH)
+    throw invalidField('endedAt', MAINTENANCE_NEEDS_BOTH, 'required')
   }
   if (phase) await assertPhaseExists(db, phase)
   if (affects.length > 0 && 'reference' in affects[0]!) await assertImpactsResolve(db, affects as ImpactData[])
@@ -142,7 +158,7 @@ async function assertValidIncident(db: Queryable, { beganAt, endedAt, affects, p
 export async function assertImpactsResolve(db: Queryable, affects: ImpactData[]) {
   const pairs = affects.map(impact => `${impact.reference} ${impact.type}`)
   const twice = pairs.findIndex((pair, i) => pairs.indexOf(pair) !== i)
-  if (twice >= 0) throw invalidField(`affects[${twice}]`, 'this component and impact type are already listed')
+  if (twice >= 0) throw invalidField(`affects[${twice}]`, 'this component and impact type are already listed', 'duplicate')
 
   // `for key share` keeps the rows from being deleted until the write commits: a concurrent
   // delete waits, then removes the new impacts with the component or is refused for the impact type.
@@ -153,8 +169,8 @@ export async function assertImpactsResolve(db: Queryable, affects: ImpactData[])
   const componentIds = new Set(knownComponents.map(row => row.id))
   const typeIds = new Set(knownTypes.map(row => row.id))
   affects.forEach((impact, i) => {
-    if (!componentIds.has(impact.reference)) throw invalidField(`affects[${i}].reference`, `no component with id ${impact.reference}`)
-    if (!typeIds.has(impact.type)) throw invalidField(`affects[${i}].type`, `no impact type with id ${impact.type}`)
+    if (!componentIds.has(impact.reference)) throw invalidField(`affects[${i}].reference`, `no component with id ${impact.reference}`, 'not_found')
+    if (!typeIds.has(impact.type)) throw invalidField(`affects[${i}].type`, `no impact type with id ${impact.type}`, 'not_found')
   })
 }
 

@@ -29,8 +29,8 @@ export function createPhaseList(db: Queryable, phases: string[]): Promise<{ gene
 /** Checks that a phase reference names an existing generation and a phase in it. */
 export async function assertPhaseExists(db: Queryable, phase: { generation: number, order: number }) {
   const [row] = await db.select({ phases: phaseLists.phases }).from(phaseLists).where(eq(phaseLists.generation, phase.generation))
-  if (!row) throw invalidField('phase.generation', `there is no phase list of generation ${phase.generation}`)
+  if (!row) throw invalidField('phase.generation', `there is no phase list of generation ${phase.generation}`, 'not_found')
   if (phase.order >= row.phases.length) {
-    throw invalidField('phase.order', `generation ${phase.generation} has ${row.phases.length} phases, numbered from 0`)
+    throw invalidField('phase.order', `generation ${phase.generation} has ${row.phases.length} phases, numbered from 0`, 'not_found')
   }
 }

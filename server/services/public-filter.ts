@@ -1,16 +1,11 @@
 // The `?component=<id>` and `?label=<key>:<value>` filters that the feeds, the calendar and the
 // Statuspage-style reads share. Both given: components that match both.
 import { and, eq, sql } from 'drizzle-orm'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Queryable } from '../../db/client.ts'
 import { components } from '../../db/schema.ts'
-import { Id } from '../../openapi/schemas.ts'
+import type { PublicFilterQuery } from '../../openapi/schemas.ts'
 import { invalidField } from '../problem.ts'
-
-export const PublicFilterQuery = z.object({
-  component: Id.optional(),
-  label: z.string().regex(/^[^:]+:.+$/, 'must be <key>:<value>').max(300).optional(),
-})
 
 export type PublicFilterParams = z.infer<typeof PublicFilterQuery>
 

@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client.ts'
 import { severities } from '../../db/schema.ts'
 import type { SeverityData } from '../../openapi/schemas.ts'
 import { conflict, notFound, databaseError, UNIQUE_VIOLATION } from '../problem.ts'
+import type { GuardedResource } from '../utils/preconditions.ts'
 
 export function listSeverities(db: Queryable): Promise<SeverityData[]> {
   return db.select().from(severities).orderBy(asc(severities.value))
@@ -14,6 +15,13 @@ export async function getSeverity(db: Queryable, name: string): Promise<Severity
   if (!row) throw notFound(`No severity named "${name}".`)
   return row
 }
+
+/** A severity under If-Match (server/utils/preconditions.ts). */
+export const severityResource = (name: string): GuardedResource => ({
+  noun: 'severity',
+  lock: tx => tx.select({ displayName: severities.displayName }).from(severities).where(eq(severities.displayName, name)).for('update'),
+  read: db => getSeverity(db, name),
+})
 
 export async function createSeverity(db: Queryable, input: SeverityData) {
   await db.insert(severities).values(input).catch(duplicateAsConflict(input))
@@ -37,6 +45,6 @@ function duplicateAsConflict(input: Partial<SeverityData>) {
     if (failure?.code !== UNIQUE_VIOLATION) throw error
     const field = failure.constraint.includes('value') ? 'value' : 'displayName'
     const message = field === 'value' ? `another severity already has the value ${input.value}` : `a severity named "${input.displayName}" already exists`
-    throw conflict(`${field}: ${message}`, [{ field, message }])
+    throw conflict(`${field}: ${message}`, [{ field, message, code: 'taken' }])
   }
 }

@@ -15,7 +15,7 @@ const noTemplate = (id: string) => notFound(`No incident template with id ${id}.
 function duplicateName(name: string | undefined) {
   return (error: unknown): never => {
     if (databaseError(error)?.code !== UNIQUE_VIOLATION) throw error
-    throw conflict(`name: a template named "${name}" already exists`, [{ field: 'name', message: 'already taken' }])
+    throw conflict(`name: a template named "${name}" already exists`, [{ field: 'name', message: 'already taken', code: 'taken' }])
   }
 }
 

@@ -4,18 +4,16 @@ import { and, asc, eq, isNull, lt, or } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.ts'
 import { apiTokens } from '../../db/schema.ts'
 import type { TokenData } from '../../openapi/admin-schemas.ts'
+import type { TokenScope } from '../../shared/admin/access.ts'
 import { conflict, databaseError, notFound, UNIQUE_VIOLATION } from '../problem.ts'
 import { isoOrNull } from '../../db/values.ts'
-
-export type TokenScope = typeof apiTokens.$inferSelect['scope']
-export const tokenScopes: readonly TokenScope[] = apiTokens.scope.enumValues
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export async function createToken(db: Queryable, name: string, scope: TokenScope): Promise<{ token: string }> {
   const token = `scs_${randomBytes(32).toString('base64url')}`
   await db.insert(apiTokens).values({ name, scope, tokenHash: hashToken(token) }).catch((error: unknown) => {
-    if (databaseError(error)?.code === UNIQUE_VIOLATION) throw conflict(`A token named "${name}" already exists.`)
+    if (databaseError(error)?.code === UNIQUE_VIOLATION) throw conflict(`A token named "${name}" already exists.`, [{ field: 'name', message: 'already taken', code: 'taken' }])
     throw error
   })
   return { token }

@@ -44,7 +44,7 @@ export async function createUser(db: Queryable, input: NewUser): Promise<{ id: s
   const [row] = await db.insert(users).values({ email: input.email, role: input.role, passwordHash })
     .returning({ id: users.id })
     .catch((error: unknown) => {
-      if (databaseError(error)?.code === UNIQUE_VIOLATION) throw conflict(`email: a user with the email ${input.email} already exists`, [{ field: 'email', message: 'already taken' }])
+      if (databaseError(error)?.code === UNIQUE_VIOLATION) throw conflict(`email: a user with the email ${input.email} already exists`, [{ field: 'email', message: 'already taken', code: 'taken' }])
       throw error
     })
   return row!
@@ -92,7 +92,7 @@ export function changePassword(db: Queryable, id: string, currentPassword: strin
     const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update')
     if (!current) throw noUser(id)
     if (!current.passwordHash || !await verifyPassword(currentPassword, current.passwordHash)) {
-      throw invalidField('currentPassword', 'is not your current password')
+      throw invalidField('currentPassword', 'is not your current password', 'wrong_password')
     }
     const sessionVersion = current.sessionVersion + 1
     await tx.update(users).set({ passwordHash: await hashPassword(newPassword), sessionVersion }).where(eq(users.id, id))

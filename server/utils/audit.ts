@@ -7,14 +7,14 @@ export async function recordWrite(event: H3Event, result: unknown) {
   const caller = event.context.caller
   // Nobody authenticated, nothing to attribute: e.g. signing out without a session.
   if (!caller) return
-  const path = event.path.split('?')[0]!
+  const path = pathAsSent(event)
   try {
     await recordAudit(await useDatabase(), {
       actorKind: caller.kind,
       actor: caller.name,
       method: event.method,
       path,
-      ...resourceOf(path, event.context.params, result),
+      ...resourceOf(path, event.context.validatedParams, result),
       summary: summarize(event.context.validatedBody),
     })
   }
@@ -24,17 +24,21 @@ export async function recordWrite(event: H3Event, result: unknown) {
   }
 }
 
-/** A password sign-in that failed: the email tried and the client's address, never the password. */
+/**
+ * A password sign-in that failed: the email tried and the client's address, never the password.
+ * The summary has the form of every other (`address: "…"`); the admin area names the entry in the
+ * operator's language.
+ */
 export async function recordFailedSignIn(event: H3Event, email: string, address: string) {
   try {
     await recordAudit(await useDatabase(), {
       actorKind: 'anonymous',
       actor: email.toLowerCase(),
       method: event.method,
-      path: event.path.split('?')[0]!,
+      path: pathAsSent(event),
       resourceKind: 'session',
       resourceId: null,
-      summary: `failed sign-in from ${address}`,
+      summary: summarize({ address }),
     })
   }
   catch (error) {

@@ -38,6 +38,10 @@ function readParams(event: H3Event, operation: Operation) {
 function reply(event: H3Event, operation: Operation, result: unknown) {
   const responses = operation.responses
   if (responses[201]) return created(event, result)
+  if (responses[202]) {
+    setResponseStatus(event, 202)
+    return result
+  }
   if (responses[204]) return noContent(event)
   const success = responses[200]
   return success && 'data' in success ? { data: result } : result
@@ -45,7 +49,7 @@ function reply(event: H3Event, operation: Operation, result: unknown) {
 
 /**
  * The handler of an operation. `cached` answers anonymous reads from the shared response cache
- * (server/cache/public-read.ts).
+ * (server/cache/public-read.ts), keyed by the path and the parsed query.
  */
 export function defineOperationHandler<O extends Operation>(
   operation: O,
@@ -55,11 +59,18 @@ export function defineOperationHandler<O extends Operation>(
   const bodySchema: z.ZodType | undefined = operation.body?.partial ? operation.body.schema.partial() : operation.body?.schema
   const run = async (event: H3Event) => {
     const caller = await authorize[operation.access](event)
-    const params = readParams(event, operation)
+    const params = event.context.validatedParams = readParams(event, operation)
     const query = operation.query && queryAs(event, operation.query.schema)
     const body = bodySchema && await readBodyAs(event, bodySchema)
     const result = await handle({ event, caller, params, query, body } as OperationInput<O>)
     return reply(event, operation, result)
   }
-  return options.cached ? definePublicRead(run) : defineApiHandler(run)
+  return options.cached ? definePublicRead(run, operation.query?.schema) : defineApiHandler(run, { changesPublicData: operation.changesPublicData })
+}
+
+declare module 'h3' {
+  interface H3EventContext {
+    /** The path parameters as the operation parsed them, for the audit log's resource id. */
+    validatedParams?: Record<string, unknown>
+  }
 }

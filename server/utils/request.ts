@@ -1,4 +1,4 @@
-// Facts about a request that depend on whether reverse proxies stand in front of the server
+// Facts about a request: most depend on whether reverse proxies stand in front of the server
 // (STATUS_PAGE_TRUST_PROXY: how many). Without them, no X-Forwarded-* header is believed.
 import type { H3Event } from 'h3'
 import { config } from '../config'
@@ -20,3 +20,9 @@ export const publicOrigin = (event: H3Event): string =>
 
 /** Whether the browser reached us over TLS, directly or through a trusted proxy that says so. */
 export const cameOverTls = (event: H3Event): boolean => getRequestProtocol(event, { xForwardedProto: trustProxy }) === 'https'
+
+/**
+ * The path as the client sent it, percent-encoded, without the query. `event.path` is decoded for
+ * routing, and two paths that differ only in an encoded `?` or `#` may share it there.
+ */
+export const pathAsSent = (event: H3Event): string => (event.node.req.originalUrl ?? event.node.req.url ?? '/').split('?', 1)[0]!

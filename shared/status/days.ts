@@ -2,7 +2,6 @@
 // wall clock, so around DST changes a day lasts 23 or 25 hours.
 
 import type { TimeSpan } from './incident.ts'
-import { worstSeverity } from './severity.ts'
 
 export interface ComponentImpact {
   reference: string
@@ -127,9 +126,44 @@ export function dayBounds(key: string, timeZone: string): { start: Date, end: Da
   return { start: new Date(start), end: new Date(end) }
 }
 
-// For one component, the worst impact per day and the incidents behind it. Each incident is
-// parsed once and only visits the days its span [beganAt, endedAt ?? now) overlaps. The span is
-// cut at now, so a planned end later today does not paint the rest of today in advance.
+/** A day with incidents, as the history bar shows it: the worst severity and how many incidents. */
+export type DaySummary = [worst: number, incidents: number]
+
+// For every component, the worst impact per day and the incidents behind it, in one pass over the
+// incidents: each is parsed once and only visits the days its span [beganAt, endedAt ?? now)
+// overlaps. The span is cut at now, so a planned end later today does not paint the rest of today
+// in advance. Components no incident touches are left out.
+export function worstByDayOfAll(
+  incidents: readonly HistoryIncident[],
+  days: readonly string[],
+  timeZone: string,
+  now: Date = new Date(),
+): Map<string, Map<string, DayImpact>> {
+  const slots = [...new Set(days)].map(day => ({ day, ...boundsMs(day, timeZone) })).sort((a, b) => a.start - b.start)
+  const result = new Map<string, Map<string, DayImpact>>()
+  const nowMs = now.getTime()
+  for (const incident of incidents) {
+    const began = Date.parse(incident.beganAt)
+    const ended = Math.min(incident.endedAt === null ? nowMs : Date.parse(incident.endedAt), nowMs)
+    // Also skips unparsable timestamps, which compare false.
+    if (!(began < ended)) continue
+    const first = firstEndingAfter(slots, began)
+    for (const [componentId, severity] of worstPerComponent(incident.affects)) {
+      let row = result.get(componentId)
+      if (!row) result.set(componentId, row = noImpacts(days))
+      for (let i = first; i < slots.length; i++) {
+        const slot = slots[i]!
+        if (slot.start >= ended) break
+        const impact = row.get(slot.day)!
+        impact.worst = Math.max(impact.worst ?? severity, severity)
+        impact.incidentIds.push(incident.id)
+      }
+    }
+  }
+  return result
+}
+
+// For one component: its row of worstByDayOfAll.
 export function worstByDay(
   incidents: readonly HistoryIncident[],
   componentId: string,
@@ -137,31 +171,28 @@ export function worstByDay(
   timeZone: string,
   now: Date = new Date(),
 ): Map<string, DayImpact> {
-  const result = new Map<string, DayImpact>()
-  const slots: { impact: DayImpact, start: number, end: number }[] = []
-  for (const day of days) {
-    if (result.has(day)) continue
-    const impact: DayImpact = { worst: undefined, incidentIds: [] }
-    result.set(day, impact)
-    slots.push({ impact, ...boundsMs(day, timeZone) })
+  const affecting = incidents.filter(incident => incident.affects.some(impact => impact.reference === componentId))
+  return worstByDayOfAll(affecting, days, timeZone, now).get(componentId) ?? noImpacts(days)
+}
+
+/** The days with incidents of a row of worstByDay, as the history bar takes them. */
+export function incidentDays(row: ReadonlyMap<string, DayImpact>): Record<string, DaySummary> {
+  const summaries: Record<string, DaySummary> = {}
+  for (const [day, { worst, incidentIds }] of row) {
+    if (worst !== undefined) summaries[day] = [worst, incidentIds.length]
   }
-  slots.sort((a, b) => a.start - b.start)
-  const nowMs = now.getTime()
-  for (const incident of incidents) {
-    const severity = worstSeverity(incident.affects.filter(a => a.reference === componentId).map(a => a.severity))
-    if (severity === undefined) continue
-    const began = Date.parse(incident.beganAt)
-    const ended = Math.min(incident.endedAt === null ? nowMs : Date.parse(incident.endedAt), nowMs)
-    // Also skips unparsable timestamps, which compare false.
-    if (!(began < ended)) continue
-    for (let i = firstEndingAfter(slots, began); i < slots.length; i++) {
-      const slot = slots[i]
-      if (!slot || slot.start >= ended) break
-      slot.impact.worst = Math.max(slot.impact.worst ?? severity, severity)
-      slot.impact.incidentIds.push(incident.id)
-    }
-  }
-  return result
+  return summaries
+}
+
+function noImpacts(days: readonly string[]): Map<string, DayImpact> {
+  return new Map(days.map(day => [day, { worst: undefined, incidentIds: [] }]))
+}
+
+// An incident may affect a component more than once (several impact types): the highest counts.
+function worstPerComponent(affects: readonly ComponentImpact[]): Map<string, number> {
+  const worst = new Map<string, number>()
+  for (const { reference, severity } of affects) worst.set(reference, Math.max(worst.get(reference) ?? severity, severity))
+  return worst
 }
 
 // Binary search over days sorted by start: the first one still running at the given instant.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { expectProblem, expectResponse, get, patch, post, tokens } from './client'
 import { createUser, sessionCookieOf, signIn, signInAs } from './browser'
 import { createComponent, createIncident, fromNow, HOUR, query, uniqueName } from './fixtures'
+import { severityJanitor } from './severity-fixtures'
 
 async function audit(filter: Record<string, string>) {
   return expectResponse(await get(`/api/audit${query(filter)}`, { token: tokens.admin }), 'getAuditLog', 200).data
@@ -18,6 +19,18 @@ describe('the audit log', () => {
       summary: `displayName: ${JSON.stringify(displayName)}`,
     })
     expect(Date.now() - Date.parse(entry.at)).toBeLessThan(60_000)
+  })
+
+  it('records a write to a severity under its name, whatever characters the name holds', async () => {
+    const severities = severityJanitor()
+    for (const displayName of ['?', uniqueName('?odd 100%'), `${uniqueName('a/b#c')}/`]) {
+      await severities.create(undefined, displayName)
+      const path = `/api/severities/${encodeURIComponent(displayName)}`
+      expectResponse(await patch(path, {}, { token: tokens.readWrite }), 'updateSeverity', 204)
+      const [entry] = await audit({ actor: 'test-rw', kind: 'severities', limit: '1' })
+      expect(entry).toMatchObject({ method: 'PATCH', path, resourceId: displayName })
+    }
+    await severities.cleanup()
   })
 
   it('records a signed-in write under the user\'s email, and updates under their incident', async () => {

@@ -3,7 +3,7 @@
 import ICAL from 'ical.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { del, expectProblem, get, patch } from './client'
-import { createComponent, createImpactType, createIncident, DAY, fromNow, HOUR, uniqueName } from './fixtures'
+import { createComponent, createImpactType, createIncident, DAY, fromNow, HOUR, uniqueName, windowFromNow } from './fixtures'
 
 const group = `cal-${crypto.randomUUID().slice(0, 8)}`
 let component: string
@@ -18,8 +18,7 @@ beforeAll(async () => {
 
 const maintenance = (reference = component, overrides = {}) => createIncident({
   displayName: uniqueName('Window'),
-  beganAt: fromNow(DAY),
-  endedAt: fromNow(DAY + 2 * HOUR),
+  ...windowFromNow(DAY, 2 * HOUR),
   affects: [{ reference, type, severity: 0 }],
   ...overrides,
 })
@@ -71,7 +70,7 @@ describe('/maintenance.ics', () => {
     const id = await maintenance()
     const renamed = uniqueName('Moved window')
     expect((await patch(`/api/incidents/${id}`, { displayName: renamed })).status).toBe(204)
-    expect((await patch(`/api/incidents/${id}`, { beganAt: fromNow(2 * DAY), endedAt: fromNow(2 * DAY + HOUR) })).status).toBe(204)
+    expect((await patch(`/api/incidents/${id}`, windowFromNow(2 * DAY, HOUR))).status).toBe(204)
     const event = (await readCalendar(`?component=${component}`)).get(id)!
     expect(event.summary).toBe(renamed)
     expect(event.sequence).toBe(2)

@@ -12,7 +12,12 @@ let serial = 0
 export const uniqueName = (prefix: string) => `${prefix} ${++serial} ${Math.random().toString(36).slice(2, 8)}`
 
 /** An RFC 3339 instant, `ms` milliseconds from now (negative: in the past). */
-export const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString()
+export const fromNow = (ms: number, now = Date.now()) => new Date(now + ms).toISOString()
+/** A window from `startMs` from now, exactly `lengthMs` long: both ends from one clock reading. */
+export function windowFromNow(startMs: number, lengthMs: number) {
+  const now = Date.now()
+  return { beganAt: fromNow(startMs, now), endedAt: fromNow(startMs + lengthMs, now) }
+}
 
 /** An RFC 3339 instant, `ms` milliseconds after `base`. */
 export const after = (base: string, ms: number) => new Date(Date.parse(base) + ms).toISOString()

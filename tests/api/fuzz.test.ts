@@ -20,6 +20,7 @@ interface Target extends Operation {
   base: string
   bodySchema?: Record<string, any>
   query: string[]
+  serverErrors: number[]
 }
 
 // Every operation of the document, but the event stream, which never ends.
@@ -29,6 +30,8 @@ const targets: Target[] = operationsOf(document)
     ...op,
     base: document.paths[op.path]!.servers?.[0]?.url ?? '/api',
     bodySchema: document.paths[op.path]![op.method].requestBody?.content?.['application/json']?.schema,
+    // A 5xx an operation documents is its promise (subscribing without SMTP set up: 503).
+    serverErrors: Object.keys(document.paths[op.path]![op.method].responses ?? {}).filter(status => status.startsWith('5')).map(Number),
     query: op.parameters.filter(p => p.startsWith('query:')).map(p => p.slice('query:'.length)),
   }))
 
@@ -148,7 +151,7 @@ async function execute(model: Model, cmd: Command) {
   const what = `${target.operationId} ${target.method.toUpperCase()} ${url} ${body?.text ?? ''} (${cmd.auth})`
   seen.set(target.operationId, (seen.get(target.operationId) ?? 0) + 1)
 
-  expect(reply.status, `${what} → ${JSON.stringify(reply.body)}`).toBeLessThan(500)
+  if (!target.serverErrors.includes(reply.status)) expect(reply.status, `${what} → ${JSON.stringify(reply.body)}`).toBeLessThan(500)
   try {
     expectResponse(reply, target.operationId, reply.status)
   }
@@ -281,6 +284,7 @@ afterAll(async () => {
   for (const id of model.pool('impactTypes')) await send('delete', `/api/impacttypes/${id}`, admin)
   for (const name of model.pool('severities')) await send('delete', `/api/severities/${encodeURIComponent(String(name))}`, admin)
   for (const id of model.created.templates) await send('delete', `/api/templates/${id}`, admin)
+  for (const id of model.created.webhooks) await send('delete', `/api/webhooks/${id}`, admin)
   for (const name of model.created.tokens) await send('delete', `/api/tokens/${encodeURIComponent(name)}`, admin)
   for (const id of model.created.users) await send('patch', `/api/users/${id}`, { body: '{"disabled":true}', type: 'application/json', ...admin })
 }, 120_000)

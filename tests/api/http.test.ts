@@ -92,6 +92,9 @@ describe('unknown paths', () => {
     ['GET', '/api/'],
     ['POST', '/api'],
     ['GET', '/api/docs/assets/no-such-file.js'],
+    // Operations at the site's root are not also below /api.
+    ['GET', '/api/healthz'],
+    ['GET', '/api/feed.rss'],
   ])('%s %s answers 404 problem+json, not HTML, even to a browser', async (method, path) => {
     for (const accept of ['application/json', 'text/html,application/xhtml+xml,*/*;q=0.8']) {
       const body = method === 'GET' || method === 'DELETE' ? undefined : { displayName: 'x' }
@@ -109,6 +112,7 @@ describe('unknown paths', () => {
         ['DELETE', '/api/components', ['GET', 'POST']],
         ['POST', `/api/components/${id}`, ['GET', 'PATCH', 'DELETE']],
         ['PUT', '/api/severities/x', ['GET', 'PATCH', 'DELETE']],
+        ['POST', '/api/v2/summary.json', ['GET']],
       ] as const) {
         const reply = await request(method, path, { body: { displayName: 'x' } })
         expectProblem(reply, 405)

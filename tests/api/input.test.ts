@@ -149,3 +149,27 @@ describe('label keys that name Object.prototype members', () => {
     expect(entries((await readComponent(other)).labels)).toEqual([['__proto__', 'only']])
   })
 })
+
+describe('field error codes', () => {
+  /** The refused fields of a 400, as a client that translates them reads them. */
+  const refused = (reply: Awaited<ReturnType<typeof post>>) =>
+    (expectProblem(reply, 400) as { errors: { field: string, code?: string, limit?: number }[] }).errors.map(({ field, code, limit }) => ({ field, code, limit }))
+
+  it('say what is wrong with each field, with the bound where there is one', async () => {
+    const signIn = (body: object) => post('/api/session', body, { token: null })
+    expect(await refused(await signIn({ email: 'x@example.test', password: '' }))).toEqual([{ field: 'password', code: 'required', limit: undefined }])
+    expect(await refused(await signIn({ password: 'x' }))).toEqual([{ field: 'email', code: 'required', limit: undefined }])
+    expect(await refused(await signIn({ email: 'nobody', password: 'x', extra: 1 }))).toEqual([
+      { field: 'email', code: 'invalid_email', limit: undefined },
+      { field: 'extra', code: 'unknown_field', limit: undefined },
+    ])
+    expect(await refused(await post('/api/incidents', { displayName: 'x'.repeat(201) }))).toEqual([{ field: 'displayName', code: 'too_long', limit: 200 }])
+  })
+
+  it('name what the services refuse too', async () => {
+    const type = await createImpactType()
+    const missing = '00000000-0000-4000-8000-000000000000'
+    expect(await refused(await post('/api/incidents', { displayName: 'Codes', affects: [{ reference: missing, type, severity: 50 }] })))
+      .toEqual([{ field: 'affects[0].reference', code: 'not_found', limit: undefined }])
+  })
+})

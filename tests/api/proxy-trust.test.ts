@@ -1,24 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startApp, type App } from '../support/app'
 
 // A second server of our own behind an imagined reverse proxy (STATUS_PAGE_TRUST_PROXY=true, one
 // proxy), on an in-memory database: which client address and protocol it believes, and what it
 // says at start. It does not depend on the project's database, so it runs in one project only.
 
 const admin = { email: 'proxy-admin@example.test', password: 'proxy admin password' }
-let server: ChildProcess
+let app: App
 let base = ''
-let output = ''
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 const signIn = (password: string, headers: Record<string, string>) => fetch(`${base}/api/session`, {
   method: 'POST',
@@ -43,34 +32,17 @@ const random = () => Math.floor(Math.random() * 0xffff).toString(16)
 
 describe.skipIf(inject('database') === 'postgres')('behind a trusted proxy', () => {
   beforeAll(async () => {
-    base = `http://127.0.0.1:${await freePort()}`
-    server = spawn(process.execPath, ['.output/server/index.mjs'], {
-      cwd: new URL('../../', import.meta.url).pathname,
-      env: {
-        ...process.env,
-        DATABASE_URL: 'memory://',
-        STATUS_PAGE_DEMO: 'false',
-        STATUS_PAGE_TRUST_PROXY: 'true',
-        STATUS_PAGE_ADMIN_EMAIL: admin.email,
-        STATUS_PAGE_ADMIN_PASSWORD: admin.password,
-        STATUS_PAGE_SESSION_SECRET: '',
-        HOST: '127.0.0.1',
-        PORT: new URL(base).port,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    app = await startApp({
+      DATABASE_URL: 'memory://',
+      STATUS_PAGE_TRUST_PROXY: 'true',
+      STATUS_PAGE_ADMIN_EMAIL: admin.email,
+      STATUS_PAGE_ADMIN_PASSWORD: admin.password,
+      STATUS_PAGE_SESSION_SECRET: '',
     })
-    server.stdout!.on('data', (chunk: Buffer) => (output += chunk))
-    server.stderr!.on('data', (chunk: Buffer) => (output += chunk))
-    for (let i = 0; i < 1500 && !(await fetch(`${base}/readyz`).then(r => r.ok, () => false)); i++) {
-      if (server.exitCode !== null) throw new Error(`the server exited:\n${output}`)
-      await new Promise(resolve => setTimeout(resolve, 100))
-    }
+    base = app.base
   }, 180_000)
 
-  afterAll(async () => {
-    server.kill('SIGTERM')
-    await new Promise(resolve => server.once('exit', resolve))
-  })
+  afterAll(() => app.stop())
 
   it('counts sign-ins by the address the proxy saw (the rightmost X-Forwarded-For), not the ones a client wrote before it', async () => {
     expect(await afterTwentyFailures(i => `198.51.100.${i}, 203.0.113.7`, `198.51.100.99, 203.0.113.7`)).toBe(429)
@@ -103,7 +75,7 @@ describe.skipIf(inject('database') === 'postgres')('behind a trusted proxy', () 
   })
 
   it('warns once at start that the session secret is generated and kept in the database', () => {
-    const warnings = output.match(/STATUS_PAGE_SESSION_SECRET is not set/g) ?? []
+    const warnings = app.output().match(/STATUS_PAGE_SESSION_SECRET is not set/g) ?? []
     expect(warnings).toHaveLength(1)
   })
 })

@@ -14,6 +14,17 @@ const readSeverity = async (name: string) => expectResponse(await get(pathOf(nam
 const listSeverities = async () =>
   expectResponse(await get('/api/severities'), 'getSeverities', 200).data as { displayName: string, value: number }[]
 
+/** Creates a severity by that name, then reads, patches and deletes it at its percent-encoded path. */
+async function readPatchAndDelete(name: string) {
+  const severity = await severities.create(undefined, name)
+  expect(await readSeverity(name)).toEqual(severity)
+  const [value] = await freeSeverityValues(1)
+  expectResponse(await patch(pathOf(name), { value }), 'updateSeverity', 204)
+  expect(await readSeverity(name)).toEqual({ displayName: name, value })
+  expectResponse(await del(pathOf(name)), 'deleteSeverity', 204)
+  expectProblem(await get(pathOf(name)), 404)
+}
+
 describe('severities', () => {
   it('creates a severity and answers 204 without a body', async () => {
     const [value] = await freeSeverityValues(1)
@@ -37,14 +48,25 @@ describe('severities', () => {
   })
 
   it.each(['partial outage', '50% slower', 'a&b=c;d', '100%25', 'größer ✓'])('reads, patches and deletes a severity named %j', async (prefix) => {
-    const name = uniqueName(prefix)
-    const severity = await severities.create(undefined, name)
-    expect(await readSeverity(name)).toEqual(severity)
-    const [value] = await freeSeverityValues(1)
-    expectResponse(await patch(pathOf(name), { value }), 'updateSeverity', 204)
-    expect(await readSeverity(name)).toEqual({ displayName: name, value })
-    expectResponse(await del(pathOf(name)), 'deleteSeverity', 204)
-    expectProblem(await get(pathOf(name)), 404)
+    await readPatchAndDelete(uniqueName(prefix))
+  })
+
+  // Each is one path segment, percent-encoded; `?` and `#` there must not start a query or fragment.
+  it.each<[string, () => string]>([
+    ['only ?', () => '?'],
+    ['starting with ?', () => uniqueName('?odd')],
+    ['starting with ?#', () => uniqueName('?#')],
+    ['starting with #', () => uniqueName('#hash')],
+    ['holding % and %3F', () => uniqueName('%3F is 100%')],
+    ['ending with /', () => `${uniqueName('slash')}/`],
+  ])('reads, patches and deletes a severity with a name %s', async (_, name) => {
+    await readPatchAndDelete(name())
+  })
+
+  it('tells apart names that differ after a ? or only in how a ? is written', async () => {
+    const stem = uniqueName('Stem')
+    const created = [await severities.create(undefined, `${stem}?x`), await severities.create(undefined, `${stem}?y`), await severities.create(undefined, `${stem}%3Fx`)]
+    for (const severity of created) expect(await readSeverity(severity.displayName)).toEqual(severity)
   })
 
   it('answers 400 for a name that is not valid percent-encoding', async () => {

@@ -106,7 +106,7 @@ describe('failed sign-ins', { timeout: 300_000 }, () => {
     const email = someone()
     expect((await signInFrom('127.0.0.21', email, 'secret guess 123')).status).toBe(401)
     const entries = expectResponse(await get(`/api/audit?actor=${encodeURIComponent(email)}`, { token: tokens.admin }), 'getAuditLog', 200).data
-    expect(entries).toEqual([expect.objectContaining({ actorKind: 'anonymous', actor: email, method: 'POST', path: '/api/session', resourceKind: 'session', summary: 'failed sign-in from 127.0.0.21' })])
+    expect(entries).toEqual([expect.objectContaining({ actorKind: 'anonymous', actor: email, method: 'POST', path: '/api/session', resourceKind: 'session', summary: 'address: "127.0.0.21"' })])
     expect(JSON.stringify(entries)).not.toContain('secret guess')
   })
 })

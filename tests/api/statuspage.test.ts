@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { z } from 'zod'
 import * as shapes from '../support/statuspage-shapes'
-import { createComponent, createImpactType, createIncident, createIncidentUpdate, DAY, fromNow, HOUR } from './fixtures'
+import { createComponent, createImpactType, createIncident, createIncidentUpdate, DAY, fromNow, HOUR, windowFromNow } from './fixtures'
 import { expectResponse, get, patch } from './client'
 
 const label = `sp-${crypto.randomUUID().slice(0, 8)}`
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await createIncidentUpdate(ids.partial, { displayName: 'Found it', description: 'A broken switch' })
   ids.resolved = await createIncident({ beganAt: fromNow(-4000), endedAt: fromNow(-1000), affects: on(ids.west2, 20) })
   // incidents.json holds the 50 newest: ours begin after everything earlier test files made.
-  ids.upcoming = await createIncident({ beganAt: fromNow(DAY), endedAt: fromNow(DAY + HOUR), affects: on(ids.alone, 0) })
+  ids.upcoming = await createIncident({ ...windowFromNow(DAY, HOUR), affects: on(ids.alone, 0) })
   ids.active = await createIncident({ beganAt: fromNow(-HOUR), endedAt: fromNow(HOUR), affects: on(ids.west2, 0) })
   ids.completed = await createIncident({ beganAt: fromNow(-2 * DAY), endedAt: fromNow(-2 * DAY + HOUR), affects: on(ids.alone, 0) })
 })

@@ -1,30 +1,11 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { admin, adminToken } from '../../playwright.config'
+import { choose, navigate, signIn } from './support'
 
 // The operator's journeys through the admin area, in Chromium against the built app with demo
 // data (severities maintenance/operational/limited/broken, impact types, phases).
 
 const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/admin')
-  await expect(page).toHaveURL(/\/admin\/sign-in\?next=/)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
-}
-
-/** Follows a link of the admin area's navigation drawer. */
-const navigate = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click()
-
-/** Picks an option of a Vuetify select or autocomplete, with the keyboard as an operator might. */
-async function choose(page: Page, within: Locator, label: string, option: string | RegExp) {
-  const field = within.getByRole('combobox', { name: label })
-  await field.focus()
-  await page.keyboard.press('Enter')
-  await page.getByRole('option', { name: option }).click()
-}
 
 /** The severity level `/` shows for a component: operational, maintenance, minor, major. */
 async function publicLevel(page: Page, componentName: string) {

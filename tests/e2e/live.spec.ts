@@ -110,3 +110,14 @@ test('a write between the page\'s rendering and its event stream is not missed',
 
   await expect(active.getByRole('link', { name, exact: true })).toBeVisible({ timeout: 1500 })
 })
+
+// The server's caches may answer others with data from before a write for about a second; a page
+// that was told of the change names it, and gets data at least that new.
+test('the refetch after a change names the data version the page was told', async ({ page, request }) => {
+  await gotoHydrated(page, '/')
+  const refetch = page.waitForRequest(r => r.url().includes('/api/components') && r.headers()['x-data-version'] !== undefined)
+  created.components.push(await create(request, '/api/components', { displayName: 'Live test version', labels: {} }))
+  const version = (await refetch).headers()['x-data-version']
+  expect(version).toMatch(/^[\w-]+\.\d+$/)
+  await expect(page.getByRole('link', { name: 'Live test version', exact: true })).toBeVisible()
+})

@@ -75,7 +75,7 @@ test.describe('without JavaScript', () => {
     // A day of a history bar links to the incidents of that day.
     await page.goto(`/components/${component.id}`)
     const day = page.getByRole('group', { name: `${DEMO.component}: the last 90 days` }).getByRole('link').last()
-    const key = await day.getAttribute('data-day')
+    const key = new URLSearchParams((await day.getAttribute('href'))!.split('?')[1]).get('day')
     await day.click()
     await expect(page).toHaveURL(new RegExp(`/history\\?component=${component.id}&day=${key}$`))
     await expect(page.getByTestId('history-day').getByRole('link', { name: DEMO.ongoing })).toBeVisible()

@@ -8,6 +8,22 @@ test.use({ timezoneId: 'UTC' })
 /** The `datetime` of the first time in each element: an incident card's begin. */
 const beganAt = (cards: Locator) => cards.evaluateAll(elements => elements.map(card => card.querySelector('time')!.getAttribute('datetime')!))
 
+/**
+ * What a history bar draws: how many days (its width over a day's room in the dashed line of the
+ * quiet days), and each linked day with the slot it is drawn in (0: the oldest).
+ */
+const barDays = (bar: Locator) => bar.locator('svg').evaluate((svg: SVGSVGElement) => {
+  const [dash, gap] = svg.querySelector('path[stroke-dasharray]')!.getAttribute('stroke-dasharray')!.split(' ').map(Number)
+  const room = dash! + gap!
+  return {
+    days: svg.viewBox.baseVal.width / room,
+    linked: [...svg.querySelectorAll('a')].map(link => ({
+      day: new URL(link.getAttribute('href')!, location.href).searchParams.get('day')!,
+      slot: Number(/^M([\d.]+) /.exec(link.querySelector('path')!.getAttribute('d')!)![1]) / room,
+    })),
+  }
+})
+
 /** The UTC days of the last 90 that an incident affecting the component overlaps, oldest first. */
 function daysTouched(incidents: Incident[], componentId: string): string[] {
   const now = Date.now()
@@ -64,21 +80,32 @@ test('the overview shows the overall status, incidents, maintenance and componen
   await expect(components.getByRole('heading', { level: 4 })).toHaveText([/az\s+1/, /az\s+2/, 'Without az', /az\s+1/, /az\s+2/, 'Without az'])
   const eastZone2 = components.getByTestId('component-group').filter({ has: page.getByRole('heading', { name: /region\s+de-east/ }) })
     .getByTestId('component-group').filter({ has: page.getByRole('heading', { name: /az\s+2/ }) })
-  // The names; the days with incidents in the history bars are links too, without text.
-  await expect(eastZone2.getByTestId('component-row').getByRole('link').filter({ hasText: /\w/ })).toHaveText(['Block Storage de-east-2', 'Compute de-east-2'])
+  // The names; the days with incidents in the history bars are links too, named by their title.
+  await expect(eastZone2.getByTestId('component-row').getByRole('link').filter({ hasNot: page.locator('title') }))
+    .toHaveText(['Block Storage de-east-2', 'Compute de-east-2'])
 
   await expect(components.getByTestId('component-row')).toHaveCount(demo.components.length)
   const bars = components.getByTestId('history-bar')
   await expect(bars).toHaveCount(demo.components.length)
-  // 90 days each, today's the last one.
-  for (const bar of await bars.all()) await expect(bar.locator('[data-tip]')).toHaveCount(90)
-  // The days with incidents link to them: exactly the days the component's incidents touch.
+  for (const bar of await bars.all()) expect((await barDays(bar)).days).toBe(90)
+  // The days with incidents link to them: exactly the days the component's incidents touch, each
+  // drawn in its day's place, today's the last one.
   const computeBar = page.getByRole('group', { name: `${DEMO.component}: the last 90 days` })
   const todayKey = new Date().toISOString().slice(0, 10)
-  await expect(computeBar.locator('[data-tip]').last()).toHaveAttribute('data-day', todayKey)
-  await expect(computeBar.getByRole('link').last()).toHaveAccessibleName(/Limited, 1 incident$/)
-  const linked = await computeBar.getByRole('link').evaluateAll(links => links.map(link => link.getAttribute('data-day')))
-  expect(linked).toEqual(daysTouched(demo.incidents, demo.component(DEMO.component).id))
+  const { linked } = await barDays(computeBar)
+  expect(linked.map(({ day }) => day)).toEqual(daysTouched(demo.incidents, demo.component(DEMO.component).id))
+  for (const { day, slot } of linked) expect(slot, day).toBe(89 - (Date.parse(todayKey) - Date.parse(day)) / DAY)
+  expect(linked.at(-1)!.day).toBe(todayKey)
+  const links = computeBar.getByRole('link')
+  await expect(links).toHaveCount(linked.length)
+  await expect(links.last()).toHaveAccessibleName(/\w.*: Limited, 1 incident$/)
+  await expect(links.last()).toHaveAttribute('href', `/history?component=${demo.component(DEMO.component).id}&day=${todayKey}`)
+  // On a phone only the last 30 days show, and only their links can be reached.
+  await page.setViewportSize({ width: 390, height: 844 })
+  for (const [index, { slot }] of linked.entries()) {
+    if (slot < 60) await expect(links.nth(index)).toBeHidden()
+    else await expect(links.nth(index)).toBeVisible()
+  }
   const computeRow = components.getByTestId('component-row').filter({ has: page.getByRole('link', { name: DEMO.component, exact: true }) })
   await expect(computeRow.getByTestId('severity')).toHaveText('Limited')
   // A component nothing affects is operational, and its bar has no red or amber today.

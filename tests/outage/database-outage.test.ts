@@ -2,23 +2,14 @@
 // ten seconds each: what a status page must still do while its database is gone (issue 8).
 // `npm run build` first.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { freePort } from '../support/app'
 import { createCluster, type Cluster } from './cluster'
 
 const root = new URL('../../', import.meta.url).pathname
 const adminToken = 'outage-test-admin-token-0123456789'
 const outageMs = 10_000
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 interface Answer {
   what: string
@@ -227,7 +218,7 @@ describe('a database that stops or hangs', () => {
 
   it('answers in time while the database is frozen: readiness 503, stale reads, writes 503', async () => {
     await cluster.start()
-    await waitUntilReady(15_000)
+    await waitUntilReady(8000)
     const ready = writer.answers.length
     const writing = () => writer.answers.slice(ready).some(answer => answer.status === 201)
     for (const until = Date.now() + 5000; !writing() && Date.now() < until;) await sleep(100)
@@ -240,7 +231,7 @@ describe('a database that stops or hangs', () => {
 
   it('recovers without a restart, and every acknowledged write is there', async () => {
     cluster.thaw()
-    await waitUntilReady(10_000)
+    await waitUntilReady(8000)
     const until = Date.now() + 5000
     let answer = await createComponent('After the outage')
     while (answer.status !== 201 && Date.now() < until) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { reconnectDelaySeconds } from '../../db/client.ts'
 import { databaseUnavailable, isDatabaseOutage, notFound } from '../../server/problem.ts'
 
 // How drizzle hands on a driver's error: its own error with the driver's as the cause.
@@ -28,5 +29,16 @@ describe('isDatabaseOutage', () => {
   it('counts its own 503', () => {
     expect(isDatabaseOutage(databaseUnavailable())).toBe(true)
     expect(databaseUnavailable().status).toBe(503)
+  })
+})
+
+describe('reconnectDelaySeconds', () => {
+  it('tries again within a second however long the outage was, sooner at first', () => {
+    for (let retries = 0; retries <= 50; retries++) {
+      const delay = reconnectDelaySeconds(retries)
+      expect(delay).toBeGreaterThan(0)
+      expect(delay).toBeLessThanOrEqual(1)
+    }
+    expect(reconnectDelaySeconds(1)).toBeLessThanOrEqual(0.1)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { dayBounds, dayKey, lastDays, worstByDay } from '../../shared/status/days.ts'
+import { dayBounds, dayKey, incidentDays, lastDays, worstByDay, worstByDayOfAll } from '../../shared/status/days.ts'
 
 const HOUR_MS = 60 * 60 * 1000
 
@@ -115,14 +115,14 @@ describe('lastDays', () => {
   })
 })
 
+const now = new Date('2026-06-15T10:00:00Z')
+const days = lastDays(now, 5, 'Europe/Berlin') // 2026-06-11 .. 2026-06-15
+
+function incident(id: string, beganAt: string, endedAt: string | null, affects: [string, number][]) {
+  return { id, beganAt, endedAt, affects: affects.map(([reference, severity]) => ({ reference, type: 'performance', severity })) }
+}
+
 describe('worstByDay', () => {
-  const now = new Date('2026-06-15T10:00:00Z')
-  const days = lastDays(now, 5, 'Europe/Berlin') // 2026-06-11 .. 2026-06-15
-
-  function incident(id: string, beganAt: string, endedAt: string | null, affects: [string, number][]) {
-    return { id, beganAt, endedAt, affects: affects.map(([reference, severity]) => ({ reference, type: 'performance', severity })) }
-  }
-
   it('lists every day, untouched days without a worst value', () => {
     const history = worstByDay([], 'db', days, 'Europe/Berlin', now)
     expect([...history.keys()]).toEqual(days)
@@ -182,5 +182,43 @@ describe('worstByDay', () => {
     const old = incident('old', '2026-05-01T08:00:00Z', '2026-05-02T08:00:00Z', [['db', 100]])
     const history = worstByDay([old], 'db', days, 'Europe/Berlin', now)
     expect([...history.values()].every(day => day.worst === undefined)).toBe(true)
+  })
+})
+
+describe('worstByDayOfAll', () => {
+  const incidents = [
+    incident('both', '2026-06-12T08:00:00Z', '2026-06-13T08:00:00Z', [['db', 50], ['api', 100], ['db', 20]]),
+    incident('api', '2026-06-14T08:00:00Z', null, [['api', 33]]),
+    incident('old', '2026-05-01T08:00:00Z', '2026-05-02T08:00:00Z', [['queue', 100]]),
+  ]
+
+  it('gives every component an incident touches the row worstByDay gives it', () => {
+    const all = worstByDayOfAll(incidents, days, 'Europe/Berlin', now)
+    expect([...all.keys()].sort()).toEqual(['api', 'db', 'queue'])
+    for (const component of ['api', 'db', 'queue']) {
+      expect(all.get(component)).toEqual(worstByDay(incidents, component, days, 'Europe/Berlin', now))
+    }
+    expect(all.get('db')?.get('2026-06-12')).toEqual({ worst: 50, incidentIds: ['both'] })
+    expect(days.map(day => all.get('api')?.get(day)?.worst)).toEqual([undefined, 100, 100, 33, 33])
+  })
+
+  it('leaves out the components no incident touches', () => {
+    expect(worstByDayOfAll(incidents, days, 'Europe/Berlin', now).has('web')).toBe(false)
+    expect(worstByDayOfAll([], days, 'Europe/Berlin', now).size).toBe(0)
+  })
+})
+
+describe('incidentDays', () => {
+  it('keeps the days with incidents, as worst severity and number of incidents', () => {
+    const row = worstByDay([
+      incident('maintenance', '2026-06-12T06:00:00Z', '2026-06-12T07:00:00Z', [['db', 0]]),
+      incident('minor', '2026-06-12T08:00:00Z', '2026-06-12T09:00:00Z', [['db', 20]]),
+      incident('ongoing', '2026-06-14T08:00:00Z', null, [['db', 66]]),
+    ], 'db', days, 'Europe/Berlin', now)
+    expect(incidentDays(row)).toEqual({ '2026-06-12': [20, 2], '2026-06-14': [66, 1], '2026-06-15': [66, 1] })
+  })
+
+  it('is empty for a row without incidents', () => {
+    expect(incidentDays(worstByDay([], 'db', days, 'Europe/Berlin', now))).toEqual({})
   })
 })

@@ -3,6 +3,7 @@ import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { buildOpenApiDocument } from '../../openapi/document'
+import { routesModule } from '../../openapi/routes-module'
 import { expectResponse, type Reply } from '../api/client'
 import { operationsOf, scsDocument, type OpenApiDocument } from '../support/openapi'
 
@@ -15,6 +16,13 @@ const id = '6f1c1b3e-8f5a-4c3e-9a57-2f8d0e6b1a42'
 describe('the committed openapi/openapi.json', () => {
   it('is what the schemas build', () => {
     expect(committed(), 'openapi/openapi.json is out of date: run `npm run openapi` after changing openapi/schemas.ts or openapi/document.ts, and commit the result').toEqual(built())
+  })
+})
+
+describe('the committed openapi/routes.ts', () => {
+  it('is what the operation definitions give', () => {
+    const committedRoutes = readFileSync(new URL('../../openapi/routes.ts', import.meta.url), 'utf8')
+    expect(committedRoutes, 'openapi/routes.ts is out of date: run `npm run openapi` after changing openapi/operations/, and commit the result').toBe(routesModule())
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePalette, parseTheme, parseTimeZone, safeReturnPath } from '../../shared/preferences.ts'
+import { parsePalette, parseTheme, parseTimeZone } from '../../shared/preferences.ts'
 
 describe('preferences', () => {
   it('reads known cookie values and defaults the rest', () => {
@@ -13,13 +13,5 @@ describe('preferences', () => {
     expect(parseTimeZone('Europe/Berlin')).toBe('Europe/Berlin')
     expect(parseTimeZone('Mars/Olympus_Mons')).toBe('UTC')
     expect(parseTimeZone(undefined)).toBe('UTC')
-  })
-
-  it('returns only to paths on this site', () => {
-    expect(safeReturnPath('/history?component=x&day=2026-11-01')).toBe('/history?component=x&day=2026-11-01')
-    expect(safeReturnPath('//evil.example/')).toBe('/')
-    expect(safeReturnPath('/\\evil.example/')).toBe('/')
-    expect(safeReturnPath('https://evil.example/')).toBe('/')
-    expect(safeReturnPath(undefined)).toBe('/')
   })
 })

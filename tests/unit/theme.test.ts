@@ -22,13 +22,17 @@ describe('themes', () => {
     expect(Object.keys(themes).sort()).toEqual(['dark', 'dark-colorblind', 'light', 'light-colorblind'])
   })
 
-  it.each(Object.entries(themes))('gives every severity colour in %s enough contrast', (_, theme) => {
+  it.each(Object.entries(themes))('gives every severity and signal colour in %s enough contrast', (_, theme) => {
     for (const level of levels) {
       const colour = theme.colors[levelColour(level)]!
       // Text on the colour, and the colour as text or icon on the page and on cards.
       expect(contrast(colour, theme.colors[`on-${levelColour(level)}`]!)).toBeGreaterThanOrEqual(4.5)
       expect(contrast(colour, theme.colors.background!)).toBeGreaterThanOrEqual(4.5)
       expect(contrast(colour, theme.colors.surface!)).toBeGreaterThanOrEqual(4.5)
+    }
+    for (const signal of ['success', 'info', 'warning', 'error']) {
+      expect(contrast(theme.colors[signal]!, theme.colors[`on-${signal}`]!)).toBeGreaterThanOrEqual(4.5)
+      expect(contrast(theme.colors[signal]!, theme.colors.surface!)).toBeGreaterThanOrEqual(4.5)
     }
     expect(contrast(theme.colors.primary!, theme.colors.surface!)).toBeGreaterThanOrEqual(4.5)
   })

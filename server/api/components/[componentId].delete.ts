@@ -1,6 +1,6 @@
 import { componentOperations } from '../../../openapi/operations/scs'
-import { deleteComponent } from '../../services/components'
+import { componentResource, deleteComponent } from '../../services/components'
 
-export default defineOperationHandler(componentOperations.deleteComponent, async ({ params }) => {
-  await deleteComponent(await useDatabase(), params.componentId)
+export default defineOperationHandler(componentOperations.deleteComponent, async ({ event, params }) => {
+  await writeIfMatch(event, componentResource(params.componentId), db => deleteComponent(db, params.componentId))
 })

@@ -1,6 +1,6 @@
 import { componentOperations } from '../../../openapi/operations/scs'
-import { updateComponent } from '../../services/components'
+import { componentResource, updateComponent } from '../../services/components'
 
-export default defineOperationHandler(componentOperations.updateComponent, async ({ params, body }) => {
-  await updateComponent(await useDatabase(), params.componentId, body)
+export default defineOperationHandler(componentOperations.updateComponent, async ({ event, params, body }) => {
+  await writeIfMatch(event, componentResource(params.componentId), db => updateComponent(db, params.componentId, body))
 })

@@ -1,6 +1,6 @@
 import { impactTypeOperations } from '../../../openapi/operations/scs'
-import { deleteImpactType } from '../../services/impact-types'
+import { deleteImpactType, impactTypeResource } from '../../services/impact-types'
 
-export default defineOperationHandler(impactTypeOperations.deleteImpactType, async ({ params }) => {
-  await deleteImpactType(await useDatabase(), params.impactTypeId)
+export default defineOperationHandler(impactTypeOperations.deleteImpactType, async ({ event, params }) => {
+  await writeIfMatch(event, impactTypeResource(params.impactTypeId), db => deleteImpactType(db, params.impactTypeId))
 })

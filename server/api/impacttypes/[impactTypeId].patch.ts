@@ -1,6 +1,6 @@
 import { impactTypeOperations } from '../../../openapi/operations/scs'
-import { updateImpactType } from '../../services/impact-types'
+import { impactTypeResource, updateImpactType } from '../../services/impact-types'
 
-export default defineOperationHandler(impactTypeOperations.updateImpactType, async ({ params, body }) => {
-  await updateImpactType(await useDatabase(), params.impactTypeId, body)
+export default defineOperationHandler(impactTypeOperations.updateImpactType, async ({ event, params, body }) => {
+  await writeIfMatch(event, impactTypeResource(params.impactTypeId), db => updateImpactType(db, params.impactTypeId, body))
 })

@@ -1,6 +1,6 @@
 import { settingsOperations } from '../../../openapi/operations/scs'
-import { updateSettings } from '../../services/settings'
+import { settingsResource, updateSettings } from '../../services/settings'
 
-export default defineOperationHandler(settingsOperations.updateSettings, async ({ body }) => {
-  await updateSettings(await useDatabase(), body)
+export default defineOperationHandler(settingsOperations.updateSettings, async ({ event, body }) => {
+  await writeIfMatch(event, settingsResource, db => updateSettings(db, body))
 })

@@ -1,6 +1,6 @@
 import { severityOperations } from '../../../openapi/operations/scs'
-import { deleteSeverity } from '../../services/severities'
+import { deleteSeverity, severityResource } from '../../services/severities'
 
-export default defineOperationHandler(severityOperations.deleteSeverity, async ({ params }) => {
-  await deleteSeverity(await useDatabase(), params.severityName)
+export default defineOperationHandler(severityOperations.deleteSeverity, async ({ event, params }) => {
+  await writeIfMatch(event, severityResource(params.severityName), db => deleteSeverity(db, params.severityName))
 })

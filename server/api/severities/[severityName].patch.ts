@@ -1,6 +1,6 @@
 import { severityOperations } from '../../../openapi/operations/scs'
-import { updateSeverity } from '../../services/severities'
+import { severityResource, updateSeverity } from '../../services/severities'
 
-export default defineOperationHandler(severityOperations.updateSeverity, async ({ params, body }) => {
-  await updateSeverity(await useDatabase(), params.severityName, body)
+export default defineOperationHandler(severityOperations.updateSeverity, async ({ event, params, body }) => {
+  await writeIfMatch(event, severityResource(params.severityName), db => updateSeverity(db, params.severityName, body))
 })

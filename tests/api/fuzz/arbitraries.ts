@@ -34,7 +34,7 @@ export const instant = fc.oneof(
   { weight: 1, arbitrary: hostile },
 )
 
-const pools: Record<string, string> = { reference: 'components', type: 'impactTypes', componentId: 'components', impactTypeId: 'impactTypes', incidentId: 'incidents', templateId: 'templates', userId: 'users' }
+const pools: Record<string, string> = { reference: 'components', type: 'impactTypes', componentId: 'components', impactTypeId: 'impactTypes', incidentId: 'incidents', templateId: 'templates', userId: 'users', webhookId: 'webhooks' }
 
 const pick = (pool: string) => fc.nat(50).map(index => new Pick(pool, index))
 const uuidOf = (pool: string) => fc.oneof({ weight: 6, arbitrary: pick(pool) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: hostile })

@@ -26,7 +26,7 @@ export class Model {
   phases = { generation: 0, phases: [] as string[] }
   incidents = new Map<string, Incident>()
   /** What the fuzzer created, to address and to clean up. */
-  created = { components: new Set<string>(), impactTypes: new Set<string>(), incidents: new Set<string>(), severities: new Set<string>(), templates: new Set<string>(), users: new Set<string>(), tokens: new Set<string>() }
+  created = { components: new Set<string>(), impactTypes: new Set<string>(), incidents: new Set<string>(), severities: new Set<string>(), templates: new Set<string>(), users: new Set<string>(), tokens: new Set<string>(), webhooks: new Set<string>() }
 
   /** Ids or names the fuzzer may address, by pool. */
   pool(name: string): (string | number)[] {
@@ -150,6 +150,9 @@ export function applyWrite(model: Model, operationId: string, params: Record<str
       return
     case 'createToken':
       model.created.tokens.add(result.name)
+      return
+    case 'createWebhook':
+      model.created.webhooks.add(result.id)
   }
 }
 

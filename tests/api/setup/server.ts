@@ -1,11 +1,12 @@
 // Starts the built server for one API test project, on its own database, and tells the tests
 // where it is and which tokens they can use.
-import { spawn, execFile, type ChildProcess } from 'node:child_process'
+import { spawn, execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import Provider from 'oidc-provider'
+import { freePort, startApp } from '../../support/app'
 import { createTestDatabase } from '../../support/postgres'
 import type { TestProject } from 'vitest/node'
 
@@ -19,22 +20,16 @@ declare module 'vitest' {
     databaseUrl: string
     admin: { email: string, password: string }
     oidcIssuer: string
+    metricsToken: string
+    /** Where the metrics port serves /metrics without a token. */
+    metricsPortUrl: string
   }
 }
 
 const root = new URL('../../../', import.meta.url).pathname
 const adminToken = 'test-admin-token-0123456789abcdef'
 const oidcClientSecret = 'test-oidc-client-secret'
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net')
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
+const metricsToken = 'test-metrics-token-0123456789'
 
 /** Creates an API token with the CLI, as an operator would, and returns the secret it prints. */
 async function createToken(env: NodeJS.ProcessEnv, name: string, scope: string): Promise<string> {
@@ -100,21 +95,18 @@ async function startIdentityProvider(port: number, redirectUri: string) {
   return { issuer, close: () => new Promise(resolve => server.close(resolve)) }
 }
 
-async function waitUntilReady(url: string, server: ChildProcess, log: () => string) {
-  for (let i = 0; i < 300; i++) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`)
-    const ready = await fetch(`${url}/readyz`).then(r => r.ok, () => false)
-    if (ready) return
-    await new Promise(r => setTimeout(r, 100))
-  }
-  throw new Error(`server did not become ready:\n${log()}`)
-}
-
 export default async function setup(project: TestProject) {
   const database = project.config.provide.database
   const cleanups: (() => Promise<unknown>)[] = []
-  const env: NodeJS.ProcessEnv = { ...process.env, STATUS_PAGE_DEMO: 'false', STATUS_PAGE_ADMIN_TOKEN: adminToken }
-  delete env.STATUS_PAGE_PROVISIONING_FILE
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    STATUS_PAGE_DEMO: 'false',
+    STATUS_PAGE_ADMIN_TOKEN: adminToken,
+    // The webhook tests' receivers listen on loopback, and give up after two retries.
+    STATUS_PAGE_WEBHOOK_ALLOW_PRIVATE: 'true',
+    STATUS_PAGE_DELIVERY_RETRIES: '2',
+  }
+  env.STATUS_PAGE_PROVISIONING_FILE = undefined
 
   if (database === 'postgres') {
     const database = await createTestDatabase('status_page_test')
@@ -124,7 +116,7 @@ export default async function setup(project: TestProject) {
   else {
     // On disk rather than in memory, so the token CLI can reach the database before the server starts.
     const dir = await mkdtemp(join(tmpdir(), 'status-page-test-'))
-    delete env.DATABASE_URL
+    env.DATABASE_URL = undefined
     env.STATUS_PAGE_DATA_DIR = dir
     cleanups.push(() => rm(dir, { recursive: true, force: true }))
   }
@@ -145,15 +137,8 @@ export default async function setup(project: TestProject) {
     STATUS_PAGE_OIDC_ROLE_CLAIM: 'status_roles',
     STATUS_PAGE_OIDC_ADMIN_EMAILS: 'sso-admin@example.test',
   })
-  let output = ''
-  const server = spawn(process.execPath, ['.output/server/index.mjs'], {
-    cwd: root,
-    env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  server.stdout!.on('data', (chunk: Buffer) => (output += chunk))
-  server.stderr!.on('data', (chunk: Buffer) => (output += chunk))
-  await waitUntilReady(baseUrl, server, () => output)
+  const metricsPort = await freePort()
+  const server = await startApp({ ...env, STATUS_PAGE_METRICS_TOKEN: metricsToken, STATUS_PAGE_METRICS_PORT: String(metricsPort) }, port)
 
   project.provide('baseUrl', baseUrl)
   project.provide('adminToken', adminToken)
@@ -162,10 +147,18 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', env.DATABASE_URL ?? '')
   project.provide('admin', admin)
   project.provide('oidcIssuer', identityProvider.issuer)
+  project.provide('metricsToken', metricsToken)
+  project.provide('metricsPortUrl', `http://127.0.0.1:${metricsPort}`)
+
+  // A server that died under the tests leaves every later test failing: say why it died.
+  let stopping = false
+  server.process.once('exit', (code, signal) => {
+    if (!stopping) console.error(`The ${database} test server exited (${code ?? signal}) while the tests ran:\n${server.output().slice(-8000)}`)
+  })
 
   return async () => {
-    server.kill('SIGTERM')
-    await new Promise(resolve => server.once('exit', resolve))
+    stopping = true
+    await server.stop()
     for (const cleanup of cleanups.reverse()) await cleanup()
   }
 }

@@ -1,6 +1,6 @@
 import { incidentOperations } from '../../../../openapi/operations/scs'
-import { deleteIncident } from '../../../services/incidents'
+import { deleteIncident, incidentResource } from '../../../services/incidents'
 
-export default defineOperationHandler(incidentOperations.deleteIncident, async ({ params }) => {
-  await deleteIncident(await useDatabase(), params.incidentId)
+export default defineOperationHandler(incidentOperations.deleteIncident, async ({ event, params }) => {
+  await writeIfMatch(event, incidentResource(params.incidentId), db => deleteIncident(db, params.incidentId))
 })

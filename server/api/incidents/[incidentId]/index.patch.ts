@@ -1,6 +1,6 @@
 import { incidentOperations } from '../../../../openapi/operations/scs'
-import { updateIncident } from '../../../services/incidents'
+import { incidentResource, updateIncident } from '../../../services/incidents'
 
-export default defineOperationHandler(incidentOperations.updateIncident, async ({ params, body }) => {
-  await updateIncident(await useDatabase(), params.incidentId, body)
+export default defineOperationHandler(incidentOperations.updateIncident, async ({ event, params, body }) => {
+  await writeIfMatch(event, incidentResource(params.incidentId), db => updateIncident(db, params.incidentId, body))
 })

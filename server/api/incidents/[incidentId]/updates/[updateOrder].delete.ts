@@ -1,6 +1,7 @@
 import { incidentOperations } from '../../../../../openapi/operations/scs'
-import { deleteIncidentUpdate } from '../../../../services/incident-updates'
+import { deleteIncidentUpdate, incidentUpdateResource } from '../../../../services/incident-updates'
 
-export default defineOperationHandler(incidentOperations.deleteIncidentUpdate, async ({ params }) => {
-  await deleteIncidentUpdate(await useDatabase(), params.incidentId, params.updateOrder)
+export default defineOperationHandler(incidentOperations.deleteIncidentUpdate, async ({ event, params }) => {
+  await writeIfMatch(event, incidentUpdateResource(params.incidentId, params.updateOrder), db =>
+    deleteIncidentUpdate(db, params.incidentId, params.updateOrder))
 })

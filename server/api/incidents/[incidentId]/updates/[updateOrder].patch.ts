@@ -1,6 +1,7 @@
 import { incidentOperations } from '../../../../../openapi/operations/scs'
-import { updateIncidentUpdate } from '../../../../services/incident-updates'
+import { incidentUpdateResource, updateIncidentUpdate } from '../../../../services/incident-updates'
 
-export default defineOperationHandler(incidentOperations.updateIncidentUpdate, async ({ params, body }) => {
-  await updateIncidentUpdate(await useDatabase(), params.incidentId, params.updateOrder, body)
+export default defineOperationHandler(incidentOperations.updateIncidentUpdate, async ({ event, params, body }) => {
+  await writeIfMatch(event, incidentUpdateResource(params.incidentId, params.updateOrder), db =>
+    updateIncidentUpdate(db, params.incidentId, params.updateOrder, body))
 })

@@ -1,0 +1,4 @@
+import { beaconOperations } from '../../../openapi/operations/beacons'
+import { receiveBeat } from '../../notify/beat'
+
+export default defineOperationHandler(beaconOperations.beatGet, async ({ event, params, query }) => receiveBeat(event, params.token, query.status))

@@ -1,0 +1,6 @@
+import { beaconOperations } from '../../../openapi/operations/beacons'
+import { deleteBeacon } from '../../services/beacons'
+
+export default defineOperationHandler(beaconOperations.deleteBeacon, async ({ params }) => {
+  await deleteBeacon(await useDatabase(), params.beaconId)
+})

@@ -1,0 +1,4 @@
+import { subscriberOperations } from '../../../openapi/operations/subscriptions'
+import { listSubscribers } from '../../services/subscriptions'
+
+export default defineOperationHandler(subscriberOperations.getSubscribers, async () => listSubscribers(await useDatabase()))
