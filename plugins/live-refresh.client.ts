@@ -1,6 +1,7 @@
 // Keeps an open page current: /api/events announces every write, and the page refetches its data
-// (useFetch, useAsyncData) a moment later, naming the version it was told (utils/api.ts), so that
-// the server's caches answer with data at least that new. Where the stream keeps failing, say behind a proxy that
+// (useFetch, useAsyncData) and the parts the server renders alone (utils/server-fragments.ts) a
+// moment later, naming the version it was told (utils/api.ts), so that the server's caches answer
+// with data at least that new. Where the stream keeps failing, say behind a proxy that
 // buffers it, the page polls instead.
 const refreshDelayMs = 250
 // Thousands of open pages hear of a write at the same moment; a random delay spreads their
@@ -16,7 +17,9 @@ export default defineNuxtPlugin(() => {
     clearTimeout(timer)
     timer = setTimeout(() => {
       // Admin forms hold edits that a refetch would overwrite.
-      if (!router.currentRoute.value.path.startsWith('/admin')) refreshNuxtData()
+      if (router.currentRoute.value.path.startsWith('/admin')) return
+      refreshNuxtData()
+      refreshServerFragments(version)
     }, refreshDelayMs + Math.random() * refreshSpreadMs)
   }
 

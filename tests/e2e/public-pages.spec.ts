@@ -1,6 +1,6 @@
 // The public pages with the demo data: the overview, an incident, a component, the history.
 import { expect, test, type Locator } from '@playwright/test'
-import { DAY, demoData, DEMO, expectedBanner, type Incident } from './support'
+import { DAY, demoData, DEMO, expectedBanner, gotoHydrated, type Incident } from './support'
 
 // Months and days are cut in the visitor's time zone; pin it so the expectations can be computed.
 test.use({ timezoneId: 'UTC' })
@@ -111,6 +111,28 @@ test('the overview shows the overall status, incidents, maintenance and componen
   // A component nothing affects is operational, and its bar has no red or amber today.
   const identityRow = components.getByTestId('component-row').filter({ has: page.getByRole('link', { name: 'Identity', exact: true }) })
   await expect(identityRow.getByTestId('severity')).toHaveAttribute('data-level', 'operational')
+})
+
+test('the component list is the server\'s alone on a loaded overview, and the browser\'s after a navigation', async ({ page, request }) => {
+  const demo = await demoData(request)
+  // Loaded, the list is server-rendered, never hydrated, and its data is not in the payload.
+  const html = await (await gotoHydrated(page, '/'))!.text()
+  const payload = /<script[^>]*id="__NUXT_DATA__"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1]!
+  expect(payload).not.toContain('component-history')
+  expect(payload).not.toContain('/history?component=')
+  const list = page.locator('[data-server-fragment="component-list"]')
+  await expect(list.getByTestId('component-row')).toHaveCount(demo.components.length)
+
+  // Leaving the overview in the browser takes the list along.
+  await page.getByTestId('active-incidents').getByRole('link', { name: DEMO.ongoing }).click()
+  await expect(page.getByTestId('incident')).toBeVisible()
+  await expect(page.getByTestId('component-row')).toHaveCount(0)
+
+  // Coming back in the browser, the list is an ordinary component with the same rows.
+  await page.getByTestId('site-title').click()
+  await expect(page.getByTestId('component-row')).toHaveCount(demo.components.length)
+  await expect(list).toHaveCount(0)
+  await expect(page.getByTestId('history-bar').first().locator('path[stroke-dasharray]')).toHaveCount(1)
 })
 
 test('an incident page shows the incident, its impacts, its phase and its updates newest first', async ({ page }) => {
