@@ -172,7 +172,7 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
@@ -184,7 +184,7 @@ function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
   })
 }
 
-function spawnLogged(args: string[], env: NodeJS.ProcessEnv) {
+export function spawnLogged(args: string[], env: NodeJS.ProcessEnv) {
   let output = ''
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk))
@@ -212,6 +212,21 @@ export interface AppServerOptions {
   readyTimeoutMs?: number
 }
 
+/** The built server's environment: only `env` decides the database (see startAppServer). */
+export function appEnvironment(port: number, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...process.env, STATUS_PAGE_DEMO: 'false', NODE_ENV: 'production' }
+  delete result.DATABASE_URL
+  delete result.STATUS_PAGE_PROVISIONING_FILE
+  return Object.assign(result, env, { HOST: '127.0.0.1', PORT: String(port) })
+}
+
+/** Resident memory of a process now and at its peak (VmRSS, VmHWM), in bytes; Linux only. */
+export async function residentMemory(pid: number): Promise<{ now: number, peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8')
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) * 1024
+  return { now: kib('VmRSS'), peak: kib('VmHWM') }
+}
+
 /**
  * Starts the built server (.output/server/index.mjs) in a child process on 127.0.0.1 and waits
  * until /readyz answers 200. Demo data is off; the provisioning file and DATABASE_URL of the
@@ -219,10 +234,7 @@ export interface AppServerOptions {
  */
 export async function startAppServer(cleanups: Cleanups, options: AppServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, STATUS_PAGE_DEMO: 'false', NODE_ENV: 'production' }
-  delete env.DATABASE_URL
-  delete env.STATUS_PAGE_PROVISIONING_FILE
-  Object.assign(env, options.env, { HOST: '127.0.0.1', PORT: String(port) })
+  const env = appEnvironment(port, options.env)
   const { child, output } = spawnLogged(['.output/server/index.mjs'], env)
   const stop = () => stopChild(child)
   cleanups.add('stop app server', stop)
@@ -501,7 +513,7 @@ interface AutocannonResult {
   throughput: { average: number, total: number }
 }
 type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>
-const autocannon = require('autocannon') as Autocannon
+export const autocannon = require('autocannon') as Autocannon
 
 export interface LoadOptions {
   connections: number

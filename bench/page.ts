@@ -32,7 +32,7 @@ import {
   roundAll,
   runBenchmark,
   apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchRaw, formatBytes, formatRate, loadAverage, machine, markdownTable,
-  measureServer, prepareDatabase, root, seedDataSet, startAppServer, startBaselineServerWithHeaders, textTable,
+  measureServer, prepareDatabase, residentMemory, root, seedDataSet, startAppServer, startBaselineServerWithHeaders, textTable,
   type LoadResult, type RunningServer,
 } from './lib.ts'
 
@@ -250,6 +250,12 @@ async function main() {
   console.log(`${database.label}; Node ${host.node}; ${host.cpus} CPUs (load average ${loadRange}); ${load.connections} connections, `
     + `${load.seconds} s per run after ${load.warmupSeconds} s warm-up; whole run ${totalSeconds.toFixed(1)} s`)
 
+  // The peak includes seeding the data set; the issue's aim for the embedded database is 300 MB.
+  const memory = await residentMemory(app.process.pid!)
+  const memoryLine = `Resident memory of the app (${database.kind}): peak ${Math.round(memory.peak / 1e6)} MB over the whole run, `
+    + `${Math.round(memory.now / 1e6)} MB at its end (aim for the peak, embedded: ≤ 300 MB).`
+  console.log(memoryLine)
+
   const outDir = join(root, 'bench/results')
   await mkdir(outDir, { recursive: true })
   const json = {
@@ -281,6 +287,7 @@ async function main() {
       ratio: round(r.ratio, 4),
     })),
     aim: { minimumRatio: AIM, ratio: round(cached.ratio, 4), met: aimMet },
+    residentMemoryBytes: memory,
     totalSeconds: round(totalSeconds),
   }
   await writeFile(join(outDir, 'page.json'), `${JSON.stringify(json, null, 2)}\n`)
@@ -303,6 +310,8 @@ async function main() {
     '',
     ...(footnote ? [footnote, ''] : []),
     `Aim: ${aim}.`,
+    '',
+    memoryLine,
     '',
     `Page weight of \`/\` (scripts/page-weight.ts, gzip): JS ${weight.js.kib} KB in ${weight.js.files} files (budget ${weight.js.budgetKib} KB), `
     + `CSS ${weight.css.kib} KB in ${weight.css.files} files (budget ${weight.css.budgetKib} KB), HTML ${weight.htmlKib} KB`
