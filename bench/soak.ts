@@ -13,6 +13,8 @@
 //   BENCH_DATABASE_URL  postgres://… (default postgres://postgres@127.0.0.1:5432/postgres);
 //                       `embedded` for PGlite in a temp dir
 //   BENCH_SECONDS       length of the load (default 120)
+//   BENCH_STREAMS       event streams (default 50)
+//   BENCH_WRITE_MS      time between writes (default 200; 0: no writes)
 import { randomBytes } from 'node:crypto'
 import { request as httpRequest, type ClientRequest } from 'node:http'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -22,9 +24,9 @@ import {
   runBenchmark, seedDataSet, sleep, startAppServer, type RunningServer,
 } from './lib.ts'
 
-const STREAMS = 50
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 50)
 const STREAM_LIFE_MS = 2000
-const WRITE_EVERY_MS = 200
+const WRITE_EVERY_MS = Number(process.env.BENCH_WRITE_MS ?? 200)
 const IDLE_SECONDS = 30
 /** The issue's aims: at most this under load, and back within 20 % of the start once idle. */
 const AIM_LOAD_BYTES = 300e6
@@ -95,7 +97,7 @@ async function main() {
     const type = dataSet.impactTypes[0]!
     let open: string | undefined
     let count = 0
-    while (writing) {
+    while (writing && WRITE_EVERY_MS > 0) {
       const component = dataSet.components[count++ % dataSet.components.length]!
       if (open) {
         await api.request('PATCH', `/api/incidents/${open}`, { endedAt: new Date().toISOString() })
