@@ -19,7 +19,7 @@ import {
   round,
   roundAll,
   runBenchmark,
-  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchBytes, formatBytes, formatRate, loadAverage, machine, markdownTable, measure,
+  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchBytes, formatBytes, formatRate, loadAverage, machine, markdownTable, measureServer,
   prepareDatabase, root, seedDataSet, startAppServer, startBaselineServer, textTable, type LoadResult, type RunningServer,
 } from './lib.ts'
 import { DAY } from '../shared/time.ts'
@@ -37,6 +37,10 @@ interface EndpointResult {
   baseline: LoadResult
   /** app req/s ÷ baseline req/s */
   ratio: number
+  /** Server CPU time per request (ms), app and baseline; null without /proc. */
+  cpuMsPerRequest: { app: number | null, baseline: number | null }
+  /** app requests per CPU-second ÷ baseline's: what the server costs, whatever the load generator takes */
+  cpuRatio: number | null
   /** 1-minute load average before the app run and after the baseline run */
   loadAverage: [number, number]
 }
@@ -86,12 +90,14 @@ async function main() {
     const loadBefore = loadAverage()
     console.log(`\n${endpoint}: ${formatBytes(body.length)}, ${items} items (load average ${loadBefore})`)
     console.log(`  app:      warm-up ${load.warmupSeconds} s, then ${load.seconds} s at ${load.connections} connections…`)
-    const appResult = await measure(url, { ...load, nextPath })
+    const appRun = await measureServer(app, url, { ...load, nextPath })
+    const appResult = appRun.result
     console.log(`            ${formatRate(appResult.requestsPerSecond)} req/s, p50 ${appResult.p50} ms, p99 ${appResult.p99} ms`)
 
     const baseline = await startBaselineServer(cleanups, body, contentType)
     console.log(`  baseline: same ${body.length} bytes from node:http…`)
-    const baselineResult = await measure(`${baseline.url}${path}`, load)
+    const baselineRun = await measureServer(baseline, `${baseline.url}${path}`, load)
+    const baselineResult = baselineRun.result
     await baseline.stop()
     console.log(`            ${formatRate(baselineResult.requestsPerSecond)} req/s, p50 ${baselineResult.p50} ms, p99 ${baselineResult.p99} ms`)
 
@@ -103,11 +109,16 @@ async function main() {
       app: appResult,
       baseline: baselineResult,
       ratio: appResult.requestsPerSecond / baselineResult.requestsPerSecond,
+      cpuMsPerRequest: { app: appRun.serverCpuMsPerRequest, baseline: baselineRun.serverCpuMsPerRequest },
+      cpuRatio: appRun.serverCpuMsPerRequest && baselineRun.serverCpuMsPerRequest
+        ? baselineRun.serverCpuMsPerRequest / appRun.serverCpuMsPerRequest
+        : null,
       loadAverage: [loadBefore, loadAverage()],
     })
   }
 
-  const header = ['endpoint', 'app req/s', 'app p50/p99', 'baseline req/s', 'baseline p50/p99', 'app/baseline', 'response']
+  const header = ['endpoint', 'app req/s', 'app p50/p99', 'baseline req/s', 'baseline p50/p99', 'app/baseline', 'CPU/req app / baseline', 'per CPU-second', 'response']
+  const cpu = (ms: number | null) => ms === null ? 'n/a' : `${ms.toFixed(3)} ms`
   const rows = results.map(r => [
     r.endpoint,
     formatRate(r.app.requestsPerSecond),
@@ -115,6 +126,8 @@ async function main() {
     formatRate(r.baseline.requestsPerSecond),
     `${r.baseline.p50} / ${r.baseline.p99} ms`,
     `${(r.ratio * 100).toFixed(1)} %`,
+    `${cpu(r.cpuMsPerRequest.app)} / ${cpu(r.cpuMsPerRequest.baseline)}`,
+    r.cpuRatio === null ? 'n/a' : `${r.cpuRatio.toFixed(2)}×`,
     formatBytes(r.responseBytes),
   ])
   const host = machine()
@@ -151,6 +164,7 @@ async function main() {
       app: roundAll(r.app),
       baseline: roundAll(r.baseline),
       ratio: round(r.ratio, 4),
+      cpuRatio: r.cpuRatio === null ? null : round(r.cpuRatio, 4),
     })),
     totalSeconds: round(totalSeconds),
   }
@@ -166,6 +180,8 @@ async function main() {
     `- Load: autocannon, ${load.connections} connections, ${load.seconds} s per run after ${load.warmupSeconds} s warm-up; `
     + 'app and baseline each in their own process',
     '- Baseline: the same response bytes served from memory by a bare `node:http` server (content-type and content-length only)',
+    '- Per CPU-second: the app\'s requests per CPU-second of its server process over the baseline\'s (CPU/req: user + system time per request, '
+    + 'the work left behind included); the load generator shares the two cores, so this compares the servers better than requests per second',
     '',
     markdownTable(header, rows, header.map((_, i) => i > 0)),
     '',
