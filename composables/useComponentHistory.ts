@@ -17,11 +17,12 @@ export interface ComponentHistory {
   uptime: Record<string, Pick<PeriodUptimeData, 'days' | 'uptime'>[]>
 }
 
-async function fetchComponentHistory(timeZone: string): Promise<ComponentHistory> {
+async function fetchComponentHistory(timeZone: string, maintenanceDays: number): Promise<ComponentHistory> {
   const at = Date.now()
+  // The bars count only what has begun; the maintenance ahead in the answer is skipped.
   const [components, incidents, uptime] = await Promise.all([
     apiData('getComponents'),
-    apiData('getIncidents', { query: { start: historyStart(at), end: daysLater(at, 0) } }),
+    overviewIncidents(at, maintenanceDays),
     apiData('getUptime', { query: { timeZone } }),
   ])
   const history = worstByDayOfAll(incidents, lastDays(new Date(at), HISTORY_DAYS, timeZone), timeZone, new Date(at))
@@ -38,7 +39,9 @@ async function fetchComponentHistory(timeZone: string): Promise<ComponentHistory
 /** The list's data; undefined where it could not be read (the overview says so). */
 export async function useComponentHistory(): Promise<Readonly<Ref<ComponentHistory | undefined>>> {
   const { timeZone } = usePreferences()
-  if (import.meta.server) return shallowRef(await fetchComponentHistory(timeZone.value).catch(() => undefined))
-  const { data } = await useAsyncData('status:component-history', () => fetchComponentHistory(timeZone.value))
+  const maintenanceDays = useMaintenanceDays()
+  const fetch = () => fetchComponentHistory(timeZone.value, maintenanceDays.value)
+  if (import.meta.server) return shallowRef(await fetch().catch(() => undefined))
+  const { data } = await useAsyncData('status:component-history', fetch)
   return computed(() => data.value ?? undefined)
 }
