@@ -15,5 +15,6 @@ export function useI18n() {
     formatDay: (key: string) => format.value.day(key),
     formatMonth: (key: string) => format.value.month(key),
     formatRelative: (iso: string) => format.value.relative(iso, now.value),
+    formatPercent: (fraction: number) => format.value.percent(fraction),
   }
 }

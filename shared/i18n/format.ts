@@ -47,6 +47,8 @@ export interface Formatter {
   /** A month key (YYYY-MM): "November 2026". */
   month: (key: string) => string
   relative: (iso: string, now: number) => string
+  /** A share with two decimals, cut rather than rounded up: 0.99996 → "99.99%". */
+  percent: (fraction: number) => string
 }
 
 const formatters = once((key) => {
@@ -62,10 +64,12 @@ function buildFormatter(locale: string, timeZone: string): Formatter {
   })
   const day = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' })
   const month = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' })
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 })
   return {
     dateTime: iso => dateTime.format(new Date(iso)),
     day: key => day.format(fromKey(key)),
     month: key => month.format(fromKey(key)),
     relative: (iso, now) => relativeTime(Date.parse(iso), now, locale),
+    percent: fraction => percent.format(Math.floor(fraction * 10_000) / 10_000),
   }
 }

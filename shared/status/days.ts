@@ -81,9 +81,20 @@ export function dayKey(date: Date, timeZone: string): string {
   return keyAt(date.getTime(), timeZone)
 }
 
-export function lastDays(now: Date, count: number, timeZone: string): string[] {
-  const [year, month, day] = parseDayKey(dayKey(now, timeZone))
-  return Array.from({ length: count }, (_, i) => utcDayKey(Date.UTC(year, month - 1, day - (count - 1 - i))))
+// Every history bar of a page asks for the same days: the last few lists are kept.
+const lastDaysCache = new Map<string, readonly string[]>()
+
+export function lastDays(now: Date, count: number, timeZone: string): readonly string[] {
+  const today = dayKey(now, timeZone)
+  const cacheKey = `${timeZone} ${today} ${count}`
+  let days = lastDaysCache.get(cacheKey)
+  if (!days) {
+    const [year, month, day] = parseDayKey(today)
+    days = Object.freeze(Array.from({ length: count }, (_, i) => utcDayKey(Date.UTC(year, month - 1, day - (count - 1 - i)))))
+    if (lastDaysCache.size >= 16) lastDaysCache.delete(lastDaysCache.keys().next().value!)
+    lastDaysCache.set(cacheKey, days)
+  }
+  return days
 }
 
 // The first instant whose local date is the given day.
