@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  machineLine,
   round,
   roundAll,
   runBenchmark,
@@ -173,7 +174,7 @@ async function main() {
     '# API benchmark',
     '',
     `- Date: ${date}`,
-    `- Node ${host.node} on ${host.platform}, ${host.cpus} CPUs (${host.cpuModel}); 1-minute load average during the runs ${loadRange} (the benchmark itself adds about 2)`,
+    `- ${machineLine(host)}; 1-minute load average during the runs ${loadRange} (the benchmark itself adds about 2)`,
     `- Database: ${database.label}`,
     `- Data: ${dataSet.components.length} components, ${dataSet.incidents} incidents over ${HISTORY_DAYS} days `
     + `(${dataSet.ongoing} ongoing), ${dataSet.impacts} impacts, ${dataSet.updates} updates; seeded through the API in ${dataSet.seconds.toFixed(1)} s`,

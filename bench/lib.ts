@@ -2,6 +2,7 @@
 // a data set written through the API, autocannon runs, a bare node:http baseline, and tables.
 // Run by Node's own TypeScript stripping, so: relative imports with `.ts`, plain type syntax only.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http'
 import { createServer } from 'node:net'
@@ -114,7 +115,12 @@ export async function inPool<T>(items: readonly T[], limit: number, task: (item:
 }
 
 export function machine() {
-  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', platform: `${process.platform}-${process.arch}` }
+  return { node: process.version, serverCommand, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', platform: `${process.platform}-${process.arch}` }
+}
+
+/** The machine and the server's command line, as the results' first lines name them. */
+export function machineLine(host = machine()) {
+  return `Node ${host.node} (the server run as \`npm start\` runs it: \`${host.serverCommand}\`) on ${host.platform}, ${host.cpus} CPUs (${host.cpuModel})`
 }
 
 /** The 1-minute load average: on a shared machine, a hint of how much else was running. */
@@ -184,6 +190,13 @@ export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
   })
 }
 
+// How `npm start` runs the server, `NAME=value … node --flag … .output/server/index.mjs` (README,
+// "Start-up and memory"): the benchmarks measure what operators run.
+export const serverCommand: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start
+const startWords = serverCommand.split(' ')
+export const serverFlags = startWords.filter(word => word.startsWith('--'))
+const serverVariables = Object.fromEntries(startWords.filter(word => /^[A-Z_]+=/.test(word)).map(word => word.split('=', 2)))
+
 export function spawnLogged(args: string[], env: NodeJS.ProcessEnv) {
   let output = ''
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -214,7 +227,7 @@ export interface AppServerOptions {
 
 /** The built server's environment: only `env` decides the database (see startAppServer). */
 export function appEnvironment(port: number, env: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = { ...process.env, STATUS_PAGE_DEMO: 'false', NODE_ENV: 'production' }
+  const result: NodeJS.ProcessEnv = { ...process.env, ...serverVariables, STATUS_PAGE_DEMO: 'false', NODE_ENV: 'production' }
   delete result.DATABASE_URL
   delete result.STATUS_PAGE_PROVISIONING_FILE
   return Object.assign(result, env, { HOST: '127.0.0.1', PORT: String(port) })
@@ -235,7 +248,7 @@ export async function residentMemory(pid: number): Promise<{ now: number, peak: 
 export async function startAppServer(cleanups: Cleanups, options: AppServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? await freePort()
   const env = appEnvironment(port, options.env)
-  const { child, output } = spawnLogged(['.output/server/index.mjs'], env)
+  const { child, output } = spawnLogged([...serverFlags, '.output/server/index.mjs'], env)
   const stop = () => stopChild(child)
   cleanups.add('stop app server', stop)
   const url = `http://127.0.0.1:${port}`

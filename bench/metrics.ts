@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  machineLine,
   apiClient, Cleanups, envSeconds, loadAverage, machine, markdownTable, measureServer, prepareDatabase, root, round, runBenchmark,
   seedDataSet, startAppServer, textTable, type RunningServer,
 } from './lib.ts'
@@ -103,7 +104,7 @@ async function main() {
     '# Metrics benchmark',
     '',
     `- Date: ${date}`,
-    `- Node ${host.node} on ${host.platform}, ${host.cpus} CPUs (${host.cpuModel}); 1-minute load average before the runs ${loadRange}`,
+    `- ${machineLine(host)}; 1-minute load average before the runs ${loadRange}`,
     `- Database: ${variants[0]!.database.label}, 60 components and 30 days of incidents on each server`,
     `- Load: GET ${PATH} (a cached read), autocannon, ${load.connections} connections, ${rounds} runs of ${load.seconds} s per server, `
     + `alternating, each after ${load.warmupSeconds} s warm-up; CPU time (user + system) of the server process from /proc`,

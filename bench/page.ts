@@ -28,6 +28,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  machineLine,
   round,
   roundAll,
   runBenchmark,
@@ -42,6 +43,8 @@ const BROWSER_HEADERS = { 'accept-encoding': 'gzip, br' }
 const AIM = 0.5
 /** Uncached requests made one at a time before the uncached run, for the time a render takes alone. */
 const RENDERS_ALONE = 5
+/** Renders before those: a server renders pages all day, and its first few run cold code. */
+const RENDERS_WARMING = 20
 
 const started = performance.now()
 const cleanups = new Cleanups()
@@ -170,9 +173,10 @@ async function main() {
       xCache: header('x-cache'),
     }
 
-    // What one render takes when it has the app to itself.
+    // What one render takes when it has the app to itself, once its code is warm.
     let alone: number[] | null = null
     if (nextHost) {
+      for (let i = 0; i < RENDERS_WARMING; i++) await fetchRaw(url, headers())
       alone = []
       for (let i = 0; i < RENDERS_ALONE; i++) {
         const began = performance.now()
@@ -295,7 +299,7 @@ async function main() {
     '# Page benchmark',
     '',
     `- Date: ${date}`,
-    `- Node ${host.node} on ${host.platform}, ${host.cpus} CPUs (${host.cpuModel}); 1-minute load average during the runs ${loadRange} (the benchmark itself adds about 2)`,
+    `- ${machineLine(host)}; 1-minute load average during the runs ${loadRange} (the benchmark itself adds about 2)`,
     `- Database: ${database.label}`,
     `- Data: ${dataSet.components.length} components, ${dataSet.incidents} incidents over ${HISTORY_DAYS} days `
     + `(${dataSet.ongoing} ongoing), ${dataSet.impacts} impacts, ${dataSet.updates} updates; seeded through the API in ${dataSet.seconds.toFixed(1)} s`,
@@ -324,7 +328,7 @@ async function main() {
 
 function aloneNote(sorted: number[] | null) {
   if (!sorted) return ''
-  return ` Alone, one request at a time, a render took ${Math.round(median(sorted))} ms (median of ${sorted.length}, `
+  return ` Alone, one request at a time after ${RENDERS_WARMING} to warm up, a render took ${Math.round(median(sorted))} ms (median of ${sorted.length}, `
     + `${Math.round(sorted[0]!)}–${Math.round(sorted.at(-1)!)} ms).`
 }
 

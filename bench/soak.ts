@@ -20,6 +20,7 @@ import { request as httpRequest, type ClientRequest } from 'node:http'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  machineLine,
   apiClient, autocannon, Cleanups, envSeconds, HISTORY_DAYS, loadAverage, machine, markdownTable, prepareDatabase, residentMemory, root,
   runBenchmark, seedDataSet, sleep, startAppServer, type RunningServer,
 } from './lib.ts'
@@ -151,7 +152,7 @@ async function main() {
     '# Soak benchmark',
     '',
     `- Date: ${new Date().toISOString()}`,
-    `- Node ${info.node} on ${info.platform}, ${info.cpus} CPUs (${info.cpuModel}); 1-minute load average at the end ${loadAverage()}`,
+    `- ${machineLine(info)}; 1-minute load average at the end ${loadAverage()}`,
     `- Database: ${database.label}; data: ${dataSet.components.length} components, ${dataSet.incidents} incidents over ${HISTORY_DAYS} days`,
     `- Load for ${seconds} s: autocannon reading \`/\` and \`/api/components\` in turn on 16 connections, a write every ${WRITE_EVERY_MS} ms, `
     + `${STREAMS} event streams each replaced every ${STREAM_LIFE_MS / 1000} s on average; then ${IDLE_SECONDS} s idle`,

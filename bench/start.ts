@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   appEnvironment, Cleanups, freePort, loadAverage, machine, markdownTable, prepareDatabase, residentMemory, root,
-  runBenchmark, sleep, spawnLogged, stopChild, textTable,
+  runBenchmark, serverCommand, serverFlags, sleep, spawnLogged, stopChild, textTable,
 } from './lib.ts'
 
 /** The issue's aims: ready after start (ms) and RSS at rest (bytes). */
@@ -46,7 +46,7 @@ async function startOnce(env: Record<string, string>): Promise<Start> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const t0 = performance.now()
-  const { child, output } = spawnLogged(['.output/server/index.mjs'], appEnvironment(port, env))
+  const { child, output } = spawnLogged([...serverFlags, '.output/server/index.mjs'], appEnvironment(port, env))
   try {
     let listeningMs: number | undefined
     while (performance.now() - t0 < READY_TIMEOUT_MS) {
@@ -110,7 +110,7 @@ async function main() {
     '',
     `- Date: ${new Date().toISOString()}`,
     `- Node ${info.node} on ${info.platform}, ${info.cpus} CPUs (${info.cpuModel}); 1-minute load average at the end ${loadAverage()}`,
-    `- Each way started ${runs} times (medians); times from the spawn of \`node .output/server/index.mjs\`, polled every ${POLL_MS} ms; RSS ${REST_MS / 1000} s after ready, no requests`,
+    `- Each way started ${runs} times (medians); times from the spawn of the server as \`npm start\` runs it (\`${serverCommand}\`), polled every ${POLL_MS} ms; RSS ${REST_MS / 1000} s after ready, no requests`,
     `- PostgreSQL: ${postgres.label}, migrated by a start not counted`,
     '',
     markdownTable(header, rows.map(row => row.cells), [false, true, true, true, true, true]),

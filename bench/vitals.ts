@@ -23,6 +23,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium, type Browser } from '@playwright/test'
 import {
+  machineLine,
   apiClient, Cleanups, fetchRaw, formatBytes, HISTORY_DAYS, loadAverage, machine, markdownTable, prepareDatabase, root,
   round, runBenchmark, seedDataSet, sleep, startAppServer, textTable, type RunningServer,
 } from './lib.ts'
@@ -214,7 +215,7 @@ async function main() {
     '# Browser vitals benchmark',
     '',
     `- Date: ${date}`,
-    `- Node ${host.node} on ${host.platform}, ${host.cpus} CPUs (${host.cpuModel})`,
+    `- ${machineLine(host)}`,
     `- ${setting}, each in a fresh browser context after one load not counted`,
     `- Database: ${database.label}, demo data plus ${dataSet.components.length} components and ${dataSet.incidents} incidents over ${HISTORY_DAYS} days`,
     '- TBT: the part beyond 50 ms of each long task until the network was idle; DOM nodes: elements then; '
