@@ -16,11 +16,10 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
-  machineLine,
   round,
   roundAll,
   runBenchmark,
-  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchBytes, formatBytes, formatRate, loadAverage, machine, markdownTable, measureServer,
+  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchBytes, formatBytes, formatRate, loadAverage, machine, machineLine, markdownTable, measureServer,
   prepareDatabase, root, seedDataSet, startAppServer, startBaselineServer, textTable, type LoadResult, type RunningServer,
 } from './lib.ts'
 import { DAY } from '../shared/time.ts'

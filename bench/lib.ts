@@ -192,7 +192,7 @@ export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
 
 // How `npm start` runs the server, `NAME=value … node --flag … .output/server/index.mjs` (README,
 // "Start-up and memory"): the benchmarks measure what operators run.
-export const serverCommand: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start
+const serverCommand: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start
 const startWords = serverCommand.split(' ')
 export const serverFlags = startWords.filter(word => word.startsWith('--'))
 const serverVariables = Object.fromEntries(startWords.filter(word => /^[A-Z_]+=/.test(word)).map(word => word.split('=', 2)))

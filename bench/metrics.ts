@@ -14,8 +14,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
-  machineLine,
-  apiClient, Cleanups, envSeconds, loadAverage, machine, markdownTable, measureServer, prepareDatabase, root, round, runBenchmark,
+  apiClient, Cleanups, envSeconds, loadAverage, machine, machineLine, markdownTable, measureServer, prepareDatabase, root, round, runBenchmark,
   seedDataSet, startAppServer, textTable, type RunningServer,
 } from './lib.ts'
 

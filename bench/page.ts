@@ -28,11 +28,10 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
-  machineLine,
   round,
   roundAll,
   runBenchmark,
-  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchRaw, formatBytes, formatRate, loadAverage, machine, markdownTable,
+  apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchRaw, formatBytes, formatRate, loadAverage, machine, machineLine, markdownTable,
   measureServer, prepareDatabase, residentMemory, root, seedDataSet, startAppServer, startBaselineServerWithHeaders, textTable,
   type LoadResult, type RunningServer,
 } from './lib.ts'

@@ -20,8 +20,7 @@ import { request as httpRequest, type ClientRequest } from 'node:http'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
-  machineLine,
-  apiClient, autocannon, Cleanups, envSeconds, HISTORY_DAYS, loadAverage, machine, markdownTable, prepareDatabase, residentMemory, root,
+  apiClient, autocannon, Cleanups, envSeconds, HISTORY_DAYS, loadAverage, machine, machineLine, markdownTable, prepareDatabase, residentMemory, root,
   runBenchmark, seedDataSet, sleep, startAppServer, type RunningServer,
 } from './lib.ts'
 

@@ -17,8 +17,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
-  appEnvironment, Cleanups, freePort, loadAverage, machine, markdownTable, prepareDatabase, residentMemory, root,
-  runBenchmark, serverCommand, serverFlags, sleep, spawnLogged, stopChild, textTable,
+  appEnvironment, Cleanups, freePort, loadAverage, machine, machineLine, markdownTable, prepareDatabase, residentMemory, root,
+  runBenchmark, serverFlags, sleep, spawnLogged, stopChild, textTable,
 } from './lib.ts'
 
 /** The issue's aims: ready after start (ms) and RSS at rest (bytes). */
@@ -109,8 +109,8 @@ async function main() {
     '# Start-up benchmark',
     '',
     `- Date: ${new Date().toISOString()}`,
-    `- Node ${info.node} on ${info.platform}, ${info.cpus} CPUs (${info.cpuModel}); 1-minute load average at the end ${loadAverage()}`,
-    `- Each way started ${runs} times (medians); times from the spawn of the server as \`npm start\` runs it (\`${serverCommand}\`), polled every ${POLL_MS} ms; RSS ${REST_MS / 1000} s after ready, no requests`,
+    `- ${machineLine(info)}; 1-minute load average at the end ${loadAverage()}`,
+    `- Each way started ${runs} times (medians); times from the spawn of the server, polled every ${POLL_MS} ms; RSS ${REST_MS / 1000} s after ready, no requests`,
     `- PostgreSQL: ${postgres.label}, migrated by a start not counted`,
     '',
     markdownTable(header, rows.map(row => row.cells), [false, true, true, true, true, true]),

@@ -23,8 +23,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium, type Browser } from '@playwright/test'
 import {
-  machineLine,
-  apiClient, Cleanups, fetchRaw, formatBytes, HISTORY_DAYS, loadAverage, machine, markdownTable, prepareDatabase, root,
+  apiClient, Cleanups, fetchRaw, formatBytes, HISTORY_DAYS, loadAverage, machine, machineLine, markdownTable, prepareDatabase, root,
   round, runBenchmark, seedDataSet, sleep, startAppServer, textTable, type RunningServer,
 } from './lib.ts'
 
