@@ -7,6 +7,7 @@
 // marked stale.
 import type { H3Event } from 'h3'
 import type { RenderContext, RenderResponse } from 'nitropack/types'
+import pLimit from 'p-limit'
 import { cachedReply } from './cached-reply'
 import { createResponseCache, type CachedBody } from './response-cache'
 import { cacheBytes } from './budget'
@@ -22,6 +23,11 @@ const policy = { cacheControl: 'public, max-age=0, s-maxage=1, must-revalidate',
 
 const cache = createResponseCache({ maxBytes: cacheBytes.pages, maxAgeMs: 30_000, version: changeCount })
 const lastGood = createLastGood(cacheBytes.lastGoodPages)
+// Renders of different pages take turns, a few at a time. A render's work runs on this thread
+// (and so do the embedded database's queries), so thirty at once finish no sooner than in turn;
+// but each holds its whole app in memory until it is done, which under a flood of uncached
+// requests made the heap, and the time spent collecting it, grow with the queue.
+const renderTurn = pLimit(4)
 
 type Response = Partial<RenderResponse>
 
@@ -61,7 +67,7 @@ export async function answerPageFromCache(context: RenderContext) {
     // What the page shows comes from the key alone; what it reads through the API is at least as
     // new as the page.
     event._path = path
-    own = await withReadFloor(version, () => context.render(event))
+    own = await renderTurn(() => withReadFloor(version, () => context.render(event)))
     return cacheable(event, own, headersBefore)
   }, readFloor(event))
   if (entry) {
