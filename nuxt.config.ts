@@ -40,6 +40,11 @@ export default defineNuxtConfig({
     'nitro:build:before'(nitro) {
       nitro.options.virtual['#page-routes'] = () => `export default ${JSON.stringify(nitro.options.ssrRoutes ?? [])}`
     },
+    // No prefetch hints for the chunks a page may load later (the admin area's, mostly): on a
+    // phone, fetching twenty of them held up the parsing of the page the visitor came for.
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) chunk.prefetch = false
+    },
   },
   eslint: {
     config: { stylistic: true },
