@@ -62,7 +62,7 @@ const Environment = z.object({
   // The metrics port has no token: loopback unless the operator opens it on purpose.
   STATUS_PAGE_METRICS_HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
   // The memory all response caches together may fill, in MiB.
-  STATUS_PAGE_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number().int('must be a whole number of MiB').min(1).max(65_536).default(128)),
+  STATUS_PAGE_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number().int('must be a whole number of MiB').min(1).max(65_536).default(32)),
 }).superRefine((env, context) => {
   const together = (names: (keyof typeof env)[]) => {
     if (names.some(name => env[name] !== undefined) && names.some(name => env[name] === undefined)) {
