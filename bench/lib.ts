@@ -240,6 +240,9 @@ export async function residentMemory(pid: number): Promise<{ now: number, peak: 
   return { now: kib('VmRSS'), peak: kib('VmHWM') }
 }
 
+/** Starts a new peak (VmHWM) for the process: Linux's `clear_refs` (5: reset the peak). */
+export const resetPeakMemory = (pid: number) => writeFile(`/proc/${pid}/clear_refs`, '5')
+
 /**
  * Starts the built server (.output/server/index.mjs) in a child process on 127.0.0.1 and waits
  * until /readyz answers 200. Demo data is off; the provisioning file and DATABASE_URL of the

@@ -32,7 +32,7 @@ import {
   roundAll,
   runBenchmark,
   apiClient, HISTORY_DAYS, Cleanups, envSeconds, fetchRaw, formatBytes, formatRate, loadAverage, machine, machineLine, markdownTable,
-  measureServer, prepareDatabase, residentMemory, root, seedDataSet, startAppServer, startBaselineServerWithHeaders, textTable,
+  measureServer, prepareDatabase, resetPeakMemory, residentMemory, root, seedDataSet, startAppServer, startBaselineServerWithHeaders, textTable,
   type LoadResult, type RunningServer,
 } from './lib.ts'
 
@@ -134,6 +134,9 @@ async function main() {
   console.log(`app server: ${app.url} (ready after ${((performance.now() - started) / 1000).toFixed(1)} s)`)
 
   const dataSet = await seedDataSet(apiClient(app.url, adminToken), { days: HISTORY_DAYS, incidentsPerDay: 3, ongoing: 4, concurrency: 8 })
+  // The peak while seeding (a thousand writes) apart from the peak under the page's load.
+  const seedingPeak = (await residentMemory(app.process.pid!)).peak
+  await resetPeakMemory(app.process.pid!)
   console.log(`seeded in ${dataSet.seconds.toFixed(1)} s (${dataSet.requests} requests): ${dataSet.components.length} components, `
     + `${dataSet.impactTypes.length} impact types, ${dataSet.incidents} incidents (${dataSet.ongoing} ongoing), `
     + `${dataSet.impacts} impacts, ${dataSet.updates} updates`)
@@ -253,10 +256,10 @@ async function main() {
   console.log(`${database.label}; Node ${host.node}; ${host.cpus} CPUs (load average ${loadRange}); ${load.connections} connections, `
     + `${load.seconds} s per run after ${load.warmupSeconds} s warm-up; whole run ${totalSeconds.toFixed(1)} s`)
 
-  // The peak includes seeding the data set; the issue's aim for the embedded database is 300 MB.
-  const memory = await residentMemory(app.process.pid!)
-  const memoryLine = `Resident memory of the app (${database.kind}): peak ${Math.round(memory.peak / 1e6)} MB over the whole run, `
-    + `${Math.round(memory.now / 1e6)} MB at its end (aim for the peak, embedded: ≤ 300 MB).`
+  // The issue's aim for the embedded database is 300 MB.
+  const memory = { ...await residentMemory(app.process.pid!), seedingPeak }
+  const memoryLine = `Resident memory of the app (${database.kind}): peak ${Math.round(memory.peak / 1e6)} MB under the page's load `
+    + `(aim, embedded: ≤ 300 MB), ${Math.round(memory.now / 1e6)} MB at its end; ${Math.round(seedingPeak / 1e6)} MB while seeding before.`
   console.log(memoryLine)
 
   const outDir = join(root, 'bench/results')
