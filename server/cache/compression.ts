@@ -1,9 +1,11 @@
-// gzip and brotli on the thread pool, so compressing never blocks the event loop.
+// gzip and brotli on the thread pool, so compressing (and decoding) never blocks the event loop.
 import { promisify } from 'node:util'
-import { brotliCompress, constants, gzip } from 'node:zlib'
+import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib'
 
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
+const unbrotli = promisify(brotliDecompress)
+const gunzipAsync = promisify(gunzip)
 
 /**
  * `thorough` for bodies compressed once and sent many times (cached pages), `quick` for bodies
@@ -21,4 +23,8 @@ export function compress(body: Buffer, encoding: 'br' | 'gzip', effort: Compress
       [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
     },
   })
+}
+
+export function decompress(body: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  return encoding === 'gzip' ? gunzipAsync(body) : unbrotli(body)
 }

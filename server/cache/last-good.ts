@@ -9,15 +9,15 @@ import { DAY } from '../../shared/time'
 
 // After a day without the database an old answer misleads more than a 503 does.
 const keepMs = DAY
-// Compressed variants come after an entry is kept; brotli and gzip together add about a quarter.
-const variantAllowance = 1.25
 
 export function createLastGood(maxBytes: number) {
   const answers = new ByteLru<string, CacheEntry>(maxBytes, keepMs)
   return {
     /** Call with each newly made entry (not with cache hits: the age counts from when it was made). */
     keep(key: string, entry: CacheEntry) {
-      answers.set(key, entry, entry.bytes() * variantAllowance)
+      answers.set(key, entry, entry.bytes())
+      // It shrinks once its first variant is made and grows with each further one.
+      entry.onResize(() => answers.resize(key, entry, entry.bytes()))
     },
     async reply(event: H3Event, key: string, policy: CachePolicy): Promise<CachedReply | undefined> {
       const entry = answers.get(key)

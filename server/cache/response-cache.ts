@@ -10,7 +10,7 @@
 // - older, it is served only while another request renders the key, and only up to two seconds
 //   after it was made; past that, requests wait for the render;
 // - a request with a floor (read-floor.ts) gets nothing made before that many changes.
-import { compress } from './compression'
+import { compress, decompress } from './compression'
 import { contentHash, entityTag } from './entity-tag'
 import type { ContentEncoding } from './negotiation'
 import { ByteLru } from './lru'
@@ -32,8 +32,10 @@ export interface CacheEntry {
   madeAt: number
   headers: Record<string, string>
   variant: (encoding: ContentEncoding) => Promise<CachedVariant>
-  /** What it holds in memory, compressed variants included, roughly. */
+  /** What it holds in memory, roughly. */
   bytes: () => number
+  /** Calls `listener` whenever what it holds changes size. */
+  onResize: (listener: () => void) => void
 }
 
 /** A second: how often a key is made again at most while writes keep coming. */
@@ -41,48 +43,58 @@ export const staleMs = 1000
 // Keys, headers and the objects around them.
 const overheadBytes = 1024
 
-export interface EntryHooks {
-  /** Called when a compressed variant is added or replaced. */
-  resized: () => void
-  /** Whether the entry is served again and again, and so worth compressing thoroughly. */
-  inUse: () => boolean
-}
-
-export function createEntry({ body: text, headers }: CachedBody, version: number, madeAt: number, hooks: EntryHooks): CacheEntry {
-  const body = Buffer.from(text)
-  const hash = contentHash(body)
-  const identity = Promise.resolve({ body, etag: entityTag(hash, 'identity') })
-  const compressed = new Map<ContentEncoding, Promise<CachedVariant>>()
-  const sizes = new Map<ContentEncoding, number>()
+/**
+ * An entry holds the body as rendered only until its first variant is made; after that, only the
+ * variants clients asked for (what a browser gets of a page, its brotli copy, is a thirteenth of
+ * the page), and it decodes one of them when it needs the body again. So the caches' budget holds
+ * many more pages, and what they keep for a database outage costs little.
+ */
+export function createEntry({ body: text, headers }: CachedBody, version: number, madeAt: number, inUse: () => boolean): CacheEntry {
+  let rendered: Buffer | undefined = Buffer.from(text)
+  const hash = contentHash(rendered)
+  const asked = new Map<ContentEncoding, Promise<CachedVariant>>()
+  const made = new Map<ContentEncoding, CachedVariant>()
+  const listeners: (() => void)[] = []
   const keep = (encoding: ContentEncoding, bytes: Buffer) => {
     // The quick and the thorough compression share the tag: other bytes, but the same content
     // in the same encoding. Byte-identity matters only to range requests, which no cached
     // answer serves, and one tag keeps the clients' 304s across the swap.
     const variant = { body: bytes, etag: entityTag(hash, encoding) }
-    sizes.set(encoding, bytes.length)
-    hooks.resized()
+    made.set(encoding, variant)
+    rendered = undefined
+    for (const listener of listeners) listener()
     return variant
+  }
+  const plain = async (): Promise<Buffer> => {
+    if (rendered) return rendered
+    const identity = made.get('identity')
+    if (identity) return identity.body
+    const [encoding, variant] = made.entries().next().value!
+    return decompress(variant.body, encoding as Exclude<ContentEncoding, 'identity'>)
   }
   return {
     version,
     madeAt,
     headers,
-    bytes: () => overheadBytes + body.length + [...sizes.values()].reduce((sum, size) => sum + size, 0),
+    bytes: () => overheadBytes + (rendered?.length ?? 0) + [...made.values()].reduce((sum, { body }) => sum + body.length, 0),
+    onResize: listener => void listeners.push(listener),
     variant(encoding) {
-      if (encoding === 'identity') return identity
-      let variant = compressed.get(encoding)
-      if (!variant) {
-        // The first request is not kept waiting for the thorough compression, and an entry that a
-        // write replaces within the second (as in a storm of writes), or that nobody asks for
-        // again (a flood of made-up URLs), never pays for it.
-        compressed.set(encoding, variant = compress(body, encoding, 'quick').then(bytes => keep(encoding, bytes)))
-        setTimeout(() => {
-          if (!hooks.inUse()) return
-          compress(body, encoding, 'thorough')
-            .then(bytes => compressed.set(encoding, Promise.resolve(keep(encoding, bytes))))
-            .catch((error: unknown) => console.error('Background compression failed:', error))
-        }, staleMs).unref()
+      let variant = asked.get(encoding)
+      if (variant) return variant
+      if (encoding === 'identity') {
+        asked.set(encoding, variant = plain().then(bytes => keep(encoding, bytes)))
+        return variant
       }
+      // The first request is not kept waiting for the thorough compression, and an entry that a
+      // write replaces within the second (as in a storm of writes), or that nobody asks for
+      // again (a flood of made-up URLs), never pays for it.
+      asked.set(encoding, variant = plain().then(bytes => compress(bytes, encoding, 'quick')).then(bytes => keep(encoding, bytes)))
+      setTimeout(() => {
+        if (!inUse()) return
+        plain().then(bytes => compress(bytes, encoding, 'thorough'))
+          .then(bytes => asked.set(encoding, Promise.resolve(keep(encoding, bytes))))
+          .catch((error: unknown) => console.error('Background compression failed:', error))
+      }, staleMs).unref()
       return variant
     },
   }
@@ -121,10 +133,9 @@ export function createResponseCache({ maxBytes, maxAgeMs, version }: ResponseCac
     const madeAt = Date.now()
     const made = render(started).then((page) => {
       if (!page) return undefined
-      const entry = createEntry(page, started, madeAt, {
-        resized: () => entries.resize(key, entry, entry.bytes()),
-        inUse: () => reused.has(entry) && entries.peek(key) === entry && entry.version === version(),
-      })
+      const entry = createEntry(page, started, madeAt,
+        () => reused.has(entry) && entries.peek(key) === entry && entry.version === version())
+      entry.onResize(() => entries.resize(key, entry, entry.bytes()))
       return entry
     })
     const mine = { made, version: started }

@@ -386,6 +386,26 @@ describe('createResponseCache', () => {
     expect(thorough.body.length).toBeLessThan(identity.body.length / 10)
   })
 
+  it('keeps only the variants asked for, and decodes one for another', async () => {
+    const { cache } = setup()
+    const html = `<main>${Array.from({ length: 400 }, (_, i) => `<p>component ${i} is ${i % 7 ? 'operational' : 'degraded'}</p>`).join('')}</main>`
+    const { entry } = await cache.get('/', async () => page(html))
+    const sizes: number[] = []
+    entry!.onResize(() => sizes.push(entry!.bytes()))
+    expect(entry!.bytes()).toBeGreaterThan(html.length)
+    const brotli = await entry!.variant('br')
+    // The rendered body is let go: the entry weighs its brotli copy and its bookkeeping.
+    expect(entry!.bytes()).toBe(brotli.body.length + 1024)
+    expect(sizes).toEqual([entry!.bytes()])
+    // Those asked for later come from the brotli copy, and each is kept from then on.
+    expect(gunzipSync((await entry!.variant('gzip')).body).toString()).toBe(html)
+    const identity = await entry!.variant('identity')
+    expect(identity.body.toString()).toBe(html)
+    expect(await entry!.variant('identity')).toBe(identity)
+    expect(entry!.bytes()).toBeGreaterThan(html.length)
+    expect(sizes).toHaveLength(3)
+  })
+
   it.each([
     ['a write replaced meanwhile', true, true],
     ['nobody asked for again', false, false],
