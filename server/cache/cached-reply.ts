@@ -1,8 +1,8 @@
 // How a cached response goes out: the variant the client's Accept-Encoding prefers, its ETag, and
 // 304 when the client already holds it (by ETag, or by Last-Modified where the entry has one).
 import type { H3Event } from 'h3'
-import { matchesEntityTag, preferredEncoding } from './negotiation'
-import type { CacheEntry } from './response-cache'
+import { matchesEntityTag, preferredEncoding, type ContentEncoding } from './negotiation'
+import type { CacheEntry, CachedVariant } from './response-cache'
 
 export interface CachedReply {
   statusCode: 200 | 304
@@ -15,17 +15,34 @@ export interface CachePolicy {
   vary: string
 }
 
-export async function cachedReply(event: H3Event, entry: CacheEntry, outcome: 'hit' | 'miss' | 'stale', policy: CachePolicy): Promise<CachedReply> {
+export type CacheOutcome = 'hit' | 'miss' | 'stale'
+
+export async function cachedReply(event: H3Event, entry: CacheEntry, outcome: CacheOutcome, policy: CachePolicy): Promise<CachedReply> {
   const encoding = preferredEncoding(getRequestHeader(event, 'accept-encoding'))
-  const { body, etag } = await entry.variant(encoding)
-  const lastModified = entry.headers['last-modified']
-  const caching = { 'etag': etag, 'cache-control': policy.cacheControl, 'vary': policy.vary, 'x-cache': outcome, ...(lastModified && { 'last-modified': lastModified }) }
-  if (matchesEntityTag(getRequestHeader(event, 'if-none-match'), etag) || notModifiedSince(event, lastModified)) {
-    return { statusCode: 304, headers: caching, body: '' }
-  }
-  const headers: Record<string, string> = { ...entry.headers, ...caching }
+  return replyWith(event, entry, encoding, await entry.variant(encoding), outcome, policy)
+}
+
+/** The reply with a variant at hand. */
+export function replyWith(event: H3Event, entry: CacheEntry, encoding: ContentEncoding, { body, etag }: CachedVariant, outcome: CacheOutcome, policy: CachePolicy): CachedReply {
+  if (notModified(event, entry, etag)) return { statusCode: 304, headers: cachingHeaders(entry, etag, outcome, policy), body: '' }
+  return { statusCode: 200, headers: okHeaders(entry, encoding, etag, outcome, policy), body }
+}
+
+/** Whether the client holds the variant with this tag already. */
+export function notModified(event: H3Event, entry: CacheEntry, etag: string): boolean {
+  return matchesEntityTag(getRequestHeader(event, 'if-none-match'), etag) || notModifiedSince(event, entry.headers['last-modified'])
+}
+
+/** The headers of a 200 with the variant. */
+export function okHeaders(entry: CacheEntry, encoding: ContentEncoding, etag: string, outcome: CacheOutcome, policy: CachePolicy): Record<string, string> {
+  const headers: Record<string, string> = { ...entry.headers, ...cachingHeaders(entry, etag, outcome, policy) }
   if (encoding !== 'identity') headers['content-encoding'] = encoding
-  return { statusCode: 200, headers, body }
+  return headers
+}
+
+function cachingHeaders(entry: CacheEntry, etag: string, outcome: CacheOutcome, policy: CachePolicy): Record<string, string> {
+  const lastModified = entry.headers['last-modified']
+  return { 'etag': etag, 'cache-control': policy.cacheControl, 'vary': policy.vary, 'x-cache': outcome, ...(lastModified && { 'last-modified': lastModified }) }
 }
 
 // RFC 9110 §13.1.3: If-Modified-Since counts only without If-None-Match.

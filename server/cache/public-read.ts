@@ -10,8 +10,10 @@ import { defineApiHandler } from '../utils/api'
 import { cacheBytes } from './budget'
 import { cachedReply, type CachedReply, type CachePolicy } from './cached-reply'
 import { changeCount } from './changes'
+import { rememberShortcut } from './early-hit'
 import { createLastGood } from './last-good'
 import { readFloor } from './read-floor'
+import { withPathHeaders } from '../response-headers'
 import { createResponseCache, type CachedBody } from './response-cache'
 
 const cache = createResponseCache({ maxBytes: cacheBytes.reads, maxAgeMs: 1000, version: changeCount })
@@ -33,7 +35,8 @@ export interface CachedReadOptions {
 
 function send(event: H3Event, reply: CachedReply) {
   setResponseStatus(event, reply.statusCode)
-  setResponseHeaders(event, reply.headers)
+  // Again with the middleware's headers, so that Vary names what the CORS headers vary by too.
+  setResponseHeaders(event, withPathHeaders(event.path, reply.headers))
   return reply.body
 }
 
@@ -47,9 +50,9 @@ function parsedQuery(event: H3Event, schema: z.ZodType | undefined): Record<stri
 
 /** A read whose answer (body and headers) depends on nothing but its path, parsed query and `variesBy`. */
 export function defineCachedRead(read: (event: H3Event) => Promise<CachedBody>, { query, variesBy, policy = apiPolicy }: CachedReadOptions = {}) {
-  const keyOf = (event: H3Event): string | undefined => {
+  const keyOf = (event: H3Event, variation = variesBy?.(event) ?? ''): string | undefined => {
     const parsed = parsedQuery(event, query)
-    return parsed && JSON.stringify([variesBy?.(event) ?? '', pathAsSent(event), parsed])
+    return parsed && JSON.stringify([variation, pathAsSent(event), parsed])
   }
   const sendLastGood = async (event: H3Event) => {
     const key = keyOf(event)
@@ -66,13 +69,16 @@ export function defineCachedRead(read: (event: H3Event) => Promise<CachedBody>, 
       const stale = await sendLastGood(event)
       if (stale !== undefined) return stale
     }
-    const key = keyOf(event)
+    const variation = variesBy?.(event) ?? ''
+    const key = keyOf(event, variation)
     // An invalid query: the read answers with the problem.
     if (!key) return uncached(event)
     const { entry, rendered, stale } = await cache.get(key, () => read(event), readFloor(event))
     // A shared computation that failed: compute for this request, which answers with its own error.
     if (!entry) return uncached(event)
     if (rendered) lastGood.keep(key, entry)
+    const route = event.context.matchedRoute?.path
+    if (route) rememberShortcut(event, { cache, key, policy, route, variesBy, variation })
     return send(event, await cachedReply(event, entry, rendered ? 'miss' : stale ? 'stale' : 'hit', policy))
   }, { whenDatabaseFails: sendLastGood })
 }

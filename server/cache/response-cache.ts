@@ -32,6 +32,8 @@ export interface CacheEntry {
   madeAt: number
   headers: Record<string, string>
   variant: (encoding: ContentEncoding) => Promise<CachedVariant>
+  /** The variant if it is made already. */
+  madeVariant: (encoding: ContentEncoding) => CachedVariant | undefined
   /** What it holds in memory, roughly. */
   bytes: () => number
   /** Calls `listener` whenever what it holds changes size. */
@@ -78,6 +80,7 @@ export function createEntry({ body: text, headers }: CachedBody, version: number
     headers,
     bytes: () => overheadBytes + (rendered?.length ?? 0) + [...made.values()].reduce((sum, { body }) => sum + body.length, 0),
     onResize: listener => void listeners.push(listener),
+    madeVariant: encoding => made.get(encoding),
     variant(encoding) {
       let variant = asked.get(encoding)
       if (variant) return variant
@@ -154,6 +157,17 @@ export function createResponseCache({ maxBytes, maxAgeMs, version }: ResponseCac
 
   return {
     /**
+     * The entry for `key` if it holds every write and is within its age: what any request may be
+     * answered with, whatever its floor. Like `get`, it counts as a use.
+     */
+    current(key: string): CacheEntry | undefined {
+      const cached = entries.get(key)
+      if (!cached || cached.version !== version() || Date.now() - cached.madeAt >= maxAgeMs) return undefined
+      reused.add(cached)
+      return cached
+    },
+
+    /**
      * The entry for `key`, holding at least `floor` changes. When there is none to serve,
      * `render` runs (given the change count it starts at), and whoever needs the same key
      * meanwhile shares its result. `render` resolves to undefined for a response that must not be
@@ -181,3 +195,5 @@ export function createResponseCache({ maxBytes, maxAgeMs, version }: ResponseCac
     },
   }
 }
+
+export type ResponseCache = ReturnType<typeof createResponseCache>

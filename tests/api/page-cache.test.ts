@@ -269,6 +269,78 @@ describe('API read cache', () => {
   })
 })
 
+// A current hit is answered before h3's middleware runs (server/cache/early-hit.ts), with the
+// headers the middleware and the cached read would have sent.
+describe('API read cache: hits answered early', () => {
+  const withoutDate = ({ headers }: RawReply) => {
+    const { date: _date, ...rest } = headers
+    return rest
+  }
+
+  it('sends a hit with the headers of the slower way to the same entry', async () => {
+    const path = `/api/components?at=${new Date(Date.now() - Math.floor(Math.random() * 1e9)).toISOString()}`
+    // The miss goes all the way, and so does the first hit in an encoding not yet made.
+    const miss = await raw(path)
+    const hit = await raw(path)
+    const firstBrotli = await raw(path, { 'accept-encoding': 'br' })
+    const brotli = await raw(path, { 'accept-encoding': 'br' })
+    expect([miss, hit, firstBrotli, brotli].map(reply => reply.headers['x-cache'])).toEqual(['miss', 'hit', 'hit', 'hit'])
+    expect(withoutDate(hit)).toEqual({ ...withoutDate(miss), 'x-cache': 'hit' })
+    expect(hit.body.equals(miss.body)).toBe(true)
+    expect(withoutDate(brotli)).toEqual(withoutDate(firstBrotli))
+    expect(brotli.body.equals(firstBrotli.body)).toBe(true)
+    const revalidated = await raw(path, { 'if-none-match': hit.headers.etag! })
+    expect(revalidated.status).toBe(304)
+    expect(revalidated.headers['x-content-type-options']).toBe('nosniff')
+    expect(revalidated.headers.vary).toBe(hit.headers.vary)
+  })
+
+  it('sends the reads that depend on the public origin as the cache made them', async () => {
+    for (const path of ['/api/v2/summary.json', '/feed.atom', '/badge.svg']) {
+      const first = await raw(path)
+      const second = await raw(path)
+      expect(second.headers['x-cache'], path).toBe('hit')
+      expect({ ...withoutDate(second), 'x-cache': 'hit' }, path).toEqual({ ...withoutDate(first), 'x-cache': 'hit' })
+    }
+  })
+
+  it('answers a request with a body, or a HEAD, the whole way with the same answer', async () => {
+    const path = '/api/components'
+    await raw(path)
+    const hit = await raw(path)
+    expect(hit.headers['x-cache']).toBe('hit')
+    const withBody = await raw(path, { 'content-length': '0' })
+    expect(withBody.status).toBe(200)
+    expect(withBody.body.equals(hit.body)).toBe(true)
+    const head = await raw(path, {}, undefined, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.headers.etag).toBe(hit.headers.etag)
+    expect(head.body.length).toBe(0)
+  })
+})
+
+// Reads that vary by the caller's origin say so in Vary, next to Accept-Encoding, on every answer.
+describe.skipIf(inject('database') === 'postgres')('API read cache with one allowed origin', () => {
+  let app: App
+  const origin = 'https://status.example'
+
+  beforeAll(async () => {
+    app = await startApp({ DATABASE_URL: 'memory://', STATUS_PAGE_CORS_ORIGIN: origin })
+  }, 120_000)
+
+  afterAll(() => app.stop())
+
+  it('names Origin and Accept-Encoding in Vary on misses, hits and 304s', async () => {
+    const replies = [await raw('/api/components', {}, app.base), await raw('/api/components', {}, app.base)]
+    replies.push(await raw('/api/components', { 'if-none-match': replies[0]!.headers.etag! }, app.base))
+    expect(replies.map(reply => [reply.status, reply.headers['x-cache']])).toEqual([[200, 'miss'], [200, 'hit'], [304, 'hit']])
+    for (const reply of replies) {
+      expect(reply.headers['access-control-allow-origin']).toBe(origin)
+      expect(reply.headers.vary).toBe('Origin, Accept-Encoding')
+    }
+  })
+})
+
 describe('API compression', () => {
   it('compresses JSON over 1 KB when accepted', async () => {
     const reply = await raw('/api/openapi.json', { 'accept-encoding': 'gzip' })

@@ -1,0 +1,9 @@
+// Current cache hits of the cached reads are answered before h3's hooks and middleware run
+// (server/cache/early-hit.ts). Plugins run in name order and the last one to wrap the handler
+// runs first: this one comes after encoded-delimiters.ts, whose rewriting a hit does not need.
+import { answerEarly } from '../cache/early-hit'
+
+export default defineNitroPlugin((nitroApp) => {
+  const handle = nitroApp.h3App.handler
+  nitroApp.h3App.handler = event => answerEarly(event) ? Promise.resolve() : handle(event)
+})
