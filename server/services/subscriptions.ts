@@ -12,6 +12,7 @@ import { HOUR } from '../../shared/time.ts'
 import { config } from '../config.ts'
 import { invalidField, notFound, Problem } from '../problem.ts'
 import { queueMail } from '../notify/mail-jobs.ts'
+import { useJobs } from '../notify/notifications.ts'
 
 /** How long the link of a confirmation mail works. */
 export const CONFIRMATION_VALID_MS = 48 * HOUR
@@ -61,6 +62,7 @@ async function assertScopeExists(db: Queryable, scope: SubscriptionScope) {
  */
 export async function subscribe(db: Database, input: NewSubscription) {
   assertOffered()
+  const jobs = await useJobs()
   await db.transaction(async (tx) => {
     await assertScopeExists(tx, input)
     const secret = randomBytes(32).toString('base64url')
@@ -77,7 +79,7 @@ export async function subscribe(db: Database, input: NewSubscription) {
       .values(values)
       .onConflictDoUpdate({ target: subscriptions.email, set: values, setWhere: isNull(subscriptions.confirmedAt) })
       .returning()
-    if (row) await queueMail(tx, { kind: 'confirmation', subscriptionId: row.id, secret })
+    if (row) await queueMail(jobs, tx, { kind: 'confirmation', subscriptionId: row.id, secret })
   })
 }
 

@@ -22,9 +22,10 @@ const cleanups: (() => Promise<unknown>)[] = []
 let clients = 0
 const anotherClient = () => `198.51.100.${++clients % 250}`
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, base = app.base) {
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, base = app.base, signal?: AbortSignal) {
   const response = await fetch(`${base}${path}`, {
     method,
+    signal,
     headers: { 'x-forwarded-for': anotherClient(), ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
@@ -152,6 +153,27 @@ describe('subscribing', () => {
     const reply = await postToShared('/api/subscriptions', { email: 'someone@example.test' }, { token: null })
     expectProblem(reply, 503)
     expect(reply.body.detail).toMatch(/STATUS_PAGE_SMTP_URL/)
+  })
+})
+
+// On the embedded database a subscription that came while the job queue was still starting waited
+// inside its transaction for the queue, whose start waited for the transaction: the database
+// stood still for good. Its own server, so that the subscription comes as early as it can.
+describe.skipIf(inject('database') === 'postgres')('subscribing while the app starts', () => {
+  it('is accepted, and the database answers on', async () => {
+    const early = await startApp({ ...env, DATABASE_URL: 'memory://', STATUS_PAGE_DATA_DIR: undefined }, undefined, '/healthz')
+    try {
+      let status = 503
+      for (let tries = 0; status === 503 && tries < 1000; tries++) {
+        status = (await call('POST', '/api/subscriptions', { email: address('early') }, {}, early.base, AbortSignal.timeout(10_000))).status
+        if (status === 503) await new Promise(resolve => setTimeout(resolve, 10))
+      }
+      expect(status).toBe(202)
+      expect((await fetch(`${early.base}/readyz`, { signal: AbortSignal.timeout(5000) })).status).toBe(200)
+    }
+    finally {
+      await early.stop()
+    }
   })
 })
 
