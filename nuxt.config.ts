@@ -16,7 +16,11 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   nitro: {
     // Migrations travel inside the server bundle, so `.output/` runs from anywhere.
-    serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
+    // So does the template of a new embedded database (scripts/embedded-template.ts).
+    serverAssets: [
+      { baseName: 'migrations', dir: '../db/migrations' },
+      { baseName: 'embedded', dir: '../node_modules/.cache/embedded-database' },
+    ],
     // The interactive API reference is served from our own origin.
     // A missing file falls through to the API's catch-all: a problem+json 404, not the HTML error page.
     publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: DAY / SECOND, fallthrough: true }],

@@ -1,5 +1,6 @@
 // The one place that opens a database: PostgreSQL through `postgres`, or embedded PGlite.
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { Logger } from 'drizzle-orm/logger'
 import type { Sql } from 'postgres'
@@ -30,6 +31,11 @@ export interface OpenOptions {
   /** Where PGlite keeps its files when `url` is undefined. */
   dataDir: string
   logger?: Logger
+  /**
+   * A new embedded database starts as a copy of this (a tarball of PGlite's data directory, made
+   * by scripts/embedded-template.ts) rather than from PostgreSQL's `initdb`, which takes seconds.
+   */
+  template?: () => Promise<Blob | undefined>
 }
 
 const casing = 'snake_case' as const
@@ -66,7 +72,7 @@ const endTimeoutSeconds = 1
 // A status page's database is a few megabytes, and the embedded one lives in this process, whose
 // memory WebAssembly never gives back; these halve its resident memory at rest.
 const EMBEDDED_SETTINGS = ['shared_buffers=16MB', 'work_mem=2MB', 'temp_buffers=1MB', 'wal_buffers=512kB']
-export async function openDatabase({ url, dataDir, logger }: OpenOptions): Promise<DatabaseHandle> {
+export async function openDatabase({ url, dataDir, logger, template }: OpenOptions): Promise<DatabaseHandle> {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const { default: postgres } = await import('postgres')
     const { drizzle } = await import('drizzle-orm/postgres-js')
@@ -86,7 +92,9 @@ export async function openDatabase({ url, dataDir, logger }: OpenOptions): Promi
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')
   if (!url) mkdirSync(dataDir, { recursive: true })
-  const client = await PGlite.create(url ? undefined : dataDir, { postgresqlconf: EMBEDDED_SETTINGS })
+  const created = url || !existsSync(join(dataDir, 'PG_VERSION'))
+  const loadDataDir = created ? await template?.() : undefined
+  const client = await PGlite.create(url ? undefined : dataDir, { postgresqlconf: EMBEDDED_SETTINGS, ...(loadDataDir && { loadDataDir }) })
   return {
     db: drizzle(client, { schema, casing, logger }) as unknown as Database,
     kind: 'pglite',

@@ -7,8 +7,14 @@ import { seedDemo } from '../services/demo'
 import { provision, readProvisioningFile } from '../services/provisioning'
 import { createFirstAdmin } from '../services/users'
 
+/** The new embedded database's template that `npm run build` bundles; none in development. */
+async function embeddedTemplate(): Promise<Blob | undefined> {
+  const tarball = await useStorage('assets:embedded').getItemRaw<Buffer>('database.tar.gz')
+  return tarball ? new Blob([new Uint8Array(tarball)]) : undefined
+}
+
 async function start(): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.STATUS_PAGE_DATA_DIR })
+  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.STATUS_PAGE_DATA_DIR, template: embeddedTemplate })
   try {
     const migrations = useStorage('assets:migrations')
     await migrate(handle.db, async (name) => {
