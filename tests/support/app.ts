@@ -26,13 +26,13 @@ export interface App {
 /**
  * Starts the app with `env` on top of this process's environment (undefined removes a variable) and
  * waits until `readyAt` (/readyz; /healthz for an app whose database is meant to be unreachable)
- * answers 200.
+ * answers 200. `nodeArgs` go to Node before the script (flags that NODE_OPTIONS refuses).
  */
-export async function startApp(env: Record<string, string | undefined>, port?: number, readyAt = '/readyz'): Promise<App> {
+export async function startApp(env: Record<string, string | undefined>, port?: number, readyAt = '/readyz', nodeArgs: string[] = []): Promise<App> {
   const listenOn = port ?? await freePort()
   const base = `http://127.0.0.1:${listenOn}`
   let output = ''
-  const app = spawn(process.execPath, ['.output/server/index.mjs'], {
+  const app = spawn(process.execPath, [...nodeArgs, '.output/server/index.mjs'], {
     cwd: root,
     env: { ...process.env, STATUS_PAGE_DEMO: 'false', ...env, HOST: '127.0.0.1', PORT: String(listenOn) },
     stdio: ['ignore', 'pipe', 'pipe'],
