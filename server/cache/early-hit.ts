@@ -5,8 +5,6 @@
 // and the encoding asked for is made, and with the headers the middleware would have set.
 // Anything else (a miss, a stale entry, a HEAD, a request with a body) goes the whole way.
 import type { H3Event } from 'h3'
-import { metricsEnabled } from '../metrics/registry'
-import { recordRequest } from '../metrics/requests'
 import { withPathHeaders } from '../response-headers'
 import { databaseSeemsDown } from '../utils/database-health'
 import { notModified, okHeaders, replyWith, type CachePolicy } from './cached-reply'
@@ -50,8 +48,11 @@ export function rememberShortcut(event: H3Event, shortcut: Shortcut) {
   shortcuts.set(url, { ...shortcut, okHeaders: new WeakMap() }, url.length + shortcutBytes)
 }
 
-/** Answers the request if it is a current cache hit; whether it did. */
-export function answerEarly(event: H3Event): boolean {
+/**
+ * Answers the request if it is a current cache hit; whether it did. `onAnswer` runs just before
+ * the answer is sent, with the route matched and the outcome set as the response's `X-Cache`.
+ */
+export function answerEarly(event: H3Event, onAnswer?: (event: H3Event) => void): boolean {
   const { req: request, res: response } = event.node
   const url = request.url!
   // Not counted as a use: a URL's shortcut is set anew, and so kept, each time its entry is.
@@ -62,11 +63,11 @@ export function answerEarly(event: H3Event): boolean {
   const encoding = preferredEncoding(request.headers['accept-encoding'])
   const variant = entry?.madeVariant(encoding)
   if (!entry || !variant) return false
-  event.context.matchedRoute = { path: shortcut.route, handlers: {} }
-  if (metricsEnabled) {
-    recordRequest(event)
-    // The metrics read the outcome from the response's headers, which writeHead alone would not set.
+  if (onAnswer) {
+    event.context.matchedRoute = { path: shortcut.route, handlers: {} }
+    // Set on its own, it can be read back from the response, which writeHead's headers cannot.
     response.setHeader('x-cache', 'hit')
+    onAnswer(event)
   }
   if (notModified(event, entry, variant.etag)) {
     const { headers } = replyWith(event, entry, encoding, variant, 'hit', shortcut.policy)
