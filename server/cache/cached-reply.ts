@@ -22,8 +22,7 @@ export async function cachedReply(event: H3Event, entry: CacheEntry, outcome: Ca
   return replyWith(event, entry, encoding, await entry.variant(encoding), outcome, policy)
 }
 
-/** The reply with a variant at hand. */
-export function replyWith(event: H3Event, entry: CacheEntry, encoding: ContentEncoding, { body, etag }: CachedVariant, outcome: CacheOutcome, policy: CachePolicy): CachedReply {
+function replyWith(event: H3Event, entry: CacheEntry, encoding: ContentEncoding, { body, etag }: CachedVariant, outcome: CacheOutcome, policy: CachePolicy): CachedReply {
   if (notModified(event, entry, etag)) return { statusCode: 304, headers: cachingHeaders(entry, etag, outcome, policy), body: '' }
   return { statusCode: 200, headers: okHeaders(entry, encoding, etag, outcome, policy), body }
 }
@@ -40,7 +39,8 @@ export function okHeaders(entry: CacheEntry, encoding: ContentEncoding, etag: st
   return headers
 }
 
-function cachingHeaders(entry: CacheEntry, etag: string, outcome: CacheOutcome, policy: CachePolicy): Record<string, string> {
+/** The headers of a 304 for the variant, and the caching part of a 200's. */
+export function cachingHeaders(entry: CacheEntry, etag: string, outcome: CacheOutcome, policy: CachePolicy): Record<string, string> {
   const lastModified = entry.headers['last-modified']
   return { 'etag': etag, 'cache-control': policy.cacheControl, 'vary': policy.vary, 'x-cache': outcome, ...(lastModified && { 'last-modified': lastModified }) }
 }

@@ -7,7 +7,7 @@
 import type { H3Event } from 'h3'
 import { withPathHeaders } from '../response-headers'
 import { databaseSeemsDown } from '../utils/database-health'
-import { notModified, okHeaders, replyWith, type CachePolicy } from './cached-reply'
+import { cachingHeaders, notModified, okHeaders, type CachePolicy } from './cached-reply'
 import { preferredEncoding } from './negotiation'
 import { ByteLru } from './lru'
 import { carriesSecret } from './page-key'
@@ -70,8 +70,7 @@ export function answerEarly(event: H3Event, onAnswer?: (event: H3Event) => void)
     onAnswer(event)
   }
   if (notModified(event, entry, variant.etag)) {
-    const { headers } = replyWith(event, entry, encoding, variant, 'hit', shortcut.policy)
-    response.writeHead(304, withPathHeaders(url, headers)).end()
+    response.writeHead(304, withPathHeaders(url, cachingHeaders(entry, variant.etag, 'hit', shortcut.policy))).end()
     return true
   }
   let headers = shortcut.okHeaders.get(variant)

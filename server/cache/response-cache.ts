@@ -130,6 +130,8 @@ export function createResponseCache({ maxBytes, maxAgeMs, version }: ResponseCac
   const renders = new Map<string, Render>()
   // Entries that have answered more than the request they were made for.
   const reused = new WeakSet<CacheEntry>()
+  /** Whether it holds every write and is within its age. */
+  const fresh = (entry: CacheEntry, now: number) => entry.version === version() && now - entry.madeAt < maxAgeMs
 
   async function renderNow(key: string, render: (version: number) => Promise<CachedBody | undefined>): Promise<CacheLookup> {
     const started = version()
@@ -162,7 +164,7 @@ export function createResponseCache({ maxBytes, maxAgeMs, version }: ResponseCac
      */
     current(key: string): CacheEntry | undefined {
       const cached = entries.get(key)
-      if (!cached || cached.version !== version() || Date.now() - cached.madeAt >= maxAgeMs) return undefined
+      if (!cached || !fresh(cached, Date.now())) return undefined
       reused.add(cached)
       return cached
     },
@@ -181,7 +183,7 @@ export function createResponseCache({ maxBytes, maxAgeMs, version }: ResponseCac
       if (cached && cached.version >= floor) {
         reused.add(cached)
         const age = now - cached.madeAt
-        if (cached.version === current && age < maxAgeMs) return { entry: cached, rendered: false, stale: false }
+        if (fresh(cached, now)) return { entry: cached, rendered: false, stale: false }
         // How far it may be behind: since the write it missed, at most its age; otherwise since
         // it expired.
         const behind = cached.version === current ? age - maxAgeMs : age
