@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { admin } from '../../playwright.config'
 import { startReceiver } from '../support/webhook-receiver'
-import { authorized, choose, DEMO, navigate } from './support'
+import { authorized, choose, DEMO, navigate, signInAccepted, whenHydrated } from './support'
 
 // The admin area for an operator whose browser asks for German (Accept-Language: de) in Berlin:
 // texts, refusals and times in German, none of the validator's own words.
@@ -10,7 +10,8 @@ test.use({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })
 /** Signs in as the admin and waits for the German dashboard. */
 async function signInAsAdmin(page: Page) {
   await page.goto('/admin')
-  await submitSignIn(page, admin.email, admin.password)
+  await fillSignIn(page, admin.email, admin.password)
+  await signInAccepted(page, signInButton(page))
   await expect(page.getByRole('heading', { name: 'Übersicht' })).toBeVisible({ timeout: 20_000 })
 }
 
@@ -24,12 +25,20 @@ async function webhookTried(request: APIRequestContext, receiver: Awaited<Return
   return webhook.id
 }
 
-/** Submits the sign-in form as it is, past the browser's own check of empty fields. */
-async function submitSignIn(page: Page, email: string, password: string) {
+const signInButton = (page: Page) => page.getByRole('button', { name: 'Anmelden', exact: true })
+
+/** Fills the hydrated sign-in form, and lets it submit past the browser's own check of empty fields. */
+async function fillSignIn(page: Page, email: string, password: string) {
+  await whenHydrated(page)
   await page.getByLabel('E-Mail').fill(email)
   await page.getByLabel('Passwort').fill(password)
   await page.locator('form').evaluate(form => ((form as HTMLFormElement).noValidate = true))
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click()
+}
+
+/** Submits the sign-in form as it is. */
+async function submitSignIn(page: Page, email: string, password: string) {
+  await fillSignIn(page, email, password)
+  await signInButton(page).click()
 }
 
 test('sign-in refuses in German sentences, not with the validator\'s text', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { admin, adminToken } from '../../playwright.config'
-import { choose, navigate, signIn } from './support'
+import { choose, navigate, signIn, signInAccepted, whenHydrated } from './support'
 
 // The operator's journeys through the admin area, in Chromium against the built app with demo
 // data (severities maintenance/operational/limited/broken, impact types, phases).
@@ -151,6 +151,7 @@ test('an editor cannot reach users, API tokens or settings', async ({ page }) =>
 test('a wrong password is refused, and repeated failures are slowed down', async ({ page }) => {
   const editor = await createEditor(page.request)
   await page.goto('/admin/sign-in')
+  await whenHydrated(page)
   const error = page.getByTestId('sign-in-error')
   async function attempt(password: string) {
     await page.getByLabel('Email').fill(editor.email)
@@ -169,4 +170,22 @@ test('a wrong password is refused, and repeated failures are slowed down', async
   expect(await attempt(editor.password)).toBe(429)
   await expect(error).toHaveText(/Too many failed attempts; try again in \d+ seconds\./)
   await expect(page).toHaveURL(/\/admin\/sign-in/)
+})
+
+test('what is typed before the sign-in page has hydrated is kept, and its button waits for the page', async ({ page }) => {
+  // A slow phone: the page's scripts arrive seconds after its HTML.
+  await page.route('**/_nuxt/**', async (route) => {
+    await new Promise(resolve => setTimeout(resolve, 2000))
+    await route.continue()
+  })
+  await page.goto('/admin/sign-in', { waitUntil: 'commit' })
+  await page.getByLabel('Email').fill(admin.email)
+  await page.getByLabel('Password').fill(admin.password)
+  const button = page.getByRole('button', { name: 'Sign in', exact: true })
+  await expect(button).toBeDisabled()
+  await whenHydrated(page)
+  await expect(button).toBeEnabled()
+  await expect(page.getByLabel('Email')).toHaveValue(admin.email)
+  await signInAccepted(page, button)
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 20_000 })
 })

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { admin } from '../../playwright.config'
+import { whenHydrated } from './support'
 
 // The pages run under their Content-Security-Policy: Nuxt's inline scripts are allowed by hash,
 // the app hydrates, and the browser reports no violation anywhere on the way through.
@@ -16,9 +17,6 @@ function watchViolations(page: Page): string[] {
   return violations
 }
 
-/** Vue keeps the app on the element it mounted on once it has hydrated. */
-const hydrated = (page: Page) => page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
-
 // A sign-in costs a password hash (scrypt, N = 2^17), which takes a while on a busy machine.
 test.setTimeout(180_000)
 
@@ -27,7 +25,7 @@ test('the public pages hydrate without a CSP violation', async ({ page }) => {
   for (const path of ['/', '/history']) {
     const response = await page.goto(path)
     expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-/)
-    await hydrated(page)
+    await whenHydrated(page)
   }
   expect(violations).toEqual([])
 })
@@ -36,12 +34,12 @@ test('the admin area signs in and works without a CSP violation', async ({ page 
   const violations = watchViolations(page)
   await page.goto('/admin')
   await expect(page).toHaveURL(/\/admin\/sign-in\?next=/)
-  await hydrated(page)
+  await whenHydrated(page)
   await page.getByLabel('Email').fill(admin.email)
   await page.getByLabel('Password').fill(admin.password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 120_000 })
   await page.goto('/admin/incidents')
-  await hydrated(page)
+  await whenHydrated(page)
   expect(violations).toEqual([])
 })

@@ -141,14 +141,30 @@ export async function expectAccessible(page: Page, checked = CHECKED) {
   expect(passes.map(pass => pass.id)).toEqual(expect.arrayContaining(checked))
 }
 
+/**
+ * Waits until Vue has hydrated the page (it keeps the app on the element it mounted on). Before
+ * that, a form's fields are emptied by hydration and its button submits the bare HTML form.
+ */
+export const whenHydrated = (page: Page) => page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
+
+/** Clicks the sign-in form's button and expects the server to accept the sign-in. */
+export async function signInAccepted(page: Page, button: Locator) {
+  const [reply] = await Promise.all([
+    page.waitForResponse(response => response.url().endsWith('/api/session') && response.request().method() === 'POST', { timeout: 60_000 }),
+    button.click(),
+  ])
+  expect(reply.status(), await reply.text()).toBe(200)
+}
+
 /** Signs in to the admin area through its form, landing on the dashboard. */
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto('/admin')
   await expect(page).toHaveURL(/\/admin\/sign-in\?next=/)
+  await whenHydrated(page)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   // A password hash takes seconds on a busy machine, more when it is the server's first.
+  await signInAccepted(page, page.getByRole('button', { name: 'Sign in', exact: true }))
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 20_000 })
 }
 
