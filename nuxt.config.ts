@@ -10,6 +10,12 @@ export default defineNuxtConfig({
   css: ['@fontsource/roboto/latin-400.css', '@fontsource/roboto/latin-500.css', '@fontsource/roboto/latin-700.css', '~/assets/page.css'],
   srcDir: '.',
   routeRules: {
+    // The status pages are HTML alone: nothing on them needs the app in the browser, and a phone
+    // shows them without starting Vue. public/page-live.js keeps them current.
+    '/': { noScripts: true },
+    '/history': { noScripts: true },
+    '/incidents/**': { noScripts: true },
+    '/components/**': { noScripts: true },
     '/admin': { appLayout: 'admin' },
     '/admin/**': { appLayout: 'admin' },
   },

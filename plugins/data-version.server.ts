@@ -1,5 +1,5 @@
-// The data version the page is rendered from (server/middleware/data-version.ts), in the payload
-// for plugins/live-refresh.client.ts.
+// The data version the page is rendered from (server/middleware/data-version.ts), on the document
+// for public/page-live.js.
 export default defineNuxtPlugin(() => {
-  useState<string | undefined>('data-version').value = useRequestEvent()?.context.dataVersion as string | undefined
+  useHead({ htmlAttrs: { 'data-version': useRequestEvent()?.context.dataVersion as string | undefined } })
 })

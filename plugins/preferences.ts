@@ -18,7 +18,8 @@ export default defineNuxtPlugin((nuxtApp) => {
       nuxtApp.runWithContext(() => useHead({ style: [{ key: 'follow-system-dark', textContent: css }] }))
     })
   }
-  useHead({ htmlAttrs: { lang: locale } })
+  // The zone the times are in, for public/page-live.js to compare with the browser's.
+  useHead({ htmlAttrs: { 'lang': locale, 'data-time-zone': timeZone } })
 
   if (import.meta.client) {
     const zoneCookie = useCookie(COOKIES.timeZone, { maxAge: COOKIE_MAX_AGE, sameSite: 'lax' })

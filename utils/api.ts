@@ -50,17 +50,8 @@ export async function apiFetch<K extends OperationId>(id: K, request: ApiRequest
   return fetch(apiUrl(id, params), { method, query, body, headers }) as Promise<ApiResponse<K>>
 }
 
-// The newest data version this browser has been told of (plugins/live-refresh.client.ts). Reads
-// name it, so that the server's caches do not answer with a copy made before that change.
-let knownVersion: string | undefined
-
-export function rememberDataVersion(version: string) {
-  knownVersion = version
-}
-
 /** The `data` of a read. */
 export async function apiData<K extends OperationId>(id: K, ...[request]: ApiArgs<ApiRequest<K>>): Promise<ApiData<K>> {
-  const headers = import.meta.client && knownVersion ? { 'x-data-version': knownVersion } : undefined
-  const reply = await apiFetch(id, request ?? {} as ApiRequest<K>, { headers }) as { data: ApiData<K> }
+  const reply = await apiFetch(id, request ?? {} as ApiRequest<K>) as { data: ApiData<K> }
   return reply.data
 }

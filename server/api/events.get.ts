@@ -1,7 +1,7 @@
 import { liveOperations } from '../../openapi/operations/live'
 import { admitStream } from '../live/event-streams'
 
-// Live updates for open pages (plugins/live-refresh.client.ts): a `version` event with the data
+// Live updates for open pages (public/page-live.js): a `version` event with the data
 // version on connect and every 25 s, and a `change` event after every write that readers see, on
 // this instance or, with PostgreSQL, on another. Limits in server/live/event-streams.ts.
 export default defineOperationHandler(liveOperations.getEvents, async ({ event }) => {

@@ -2,7 +2,7 @@
 // with the copy made before it while one request makes the next (response-cache.ts); a floor, a
 // change count (changes.ts), says which writes the answer must include instead:
 // - what a page reads through the API while it renders: at least what the page is rendered at;
-// - a browser that was told of a change (plugins/live-refresh.client.ts) names the version in
+// - a browser that was told of a change (public/page-live.js) names the version in
 //   `X-Data-Version` when it refetches, and gets data at least that new;
 // - a client that has just written reads its own writes: for a few seconds its address (as the
 //   sign-in limits count it) gets nothing older than its last write.

@@ -12,8 +12,8 @@ const page = async (path: string) => {
 const directive = (policy: string, name: string) => policy.split(/;\s*/).find(part => part.startsWith(`${name} `))
 
 describe('security headers', () => {
-  it('give the public page a Content-Security-Policy without eval that allows exactly its inline scripts by hash', async () => {
-    for (const path of ['/', `/?csp=${crypto.randomUUID()}`, '/history']) {
+  it('give the pages a Content-Security-Policy without eval that allows exactly their inline scripts by hash', async () => {
+    for (const path of ['/', `/?csp=${crypto.randomUUID()}`, '/history', '/admin/sign-in']) {
       const { response, html, policy } = await page(path)
       expect(response.status).toBe(200)
       const scripts = directive(policy, 'script-src')!
@@ -23,7 +23,8 @@ describe('security headers', () => {
       expect(directive(policy, 'object-src')).toBe(`object-src 'none'`)
       const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
         .filter(([, attributes]) => !/type="application\/json"/.test(attributes!))
-      expect(inline.length).toBeGreaterThan(0)
+      // The status pages come without the app's scripts (nuxt.config.ts); the app's pages have some inline.
+      expect(inline.length > 0, path).toBe(path.startsWith('/admin'))
       for (const [, , code] of inline) {
         expect(scripts).toContain(`'sha256-${createHash('sha256').update(code!).digest('base64')}'`)
       }

@@ -1,6 +1,6 @@
 // axe-core on the public pages, in both themes: no serious or critical violation.
 import { expect, test } from '@playwright/test'
-import { expectAccessible, gotoHydrated, publicPages, setPreferences } from './support'
+import { expectAccessible, gotoReady, publicPages, setPreferences } from './support'
 
 const PAGES = ['home', 'incident', 'component', 'history', 'subscribe'] as const
 
@@ -13,7 +13,7 @@ for (const theme of ['light', 'dark'] as const) {
     for (const name of PAGES) {
       test(`the ${name} page has no serious or critical violations`, async ({ page, request }) => {
         const path = (await publicPages(request))[name]
-        await gotoHydrated(page, path)
+        await gotoReady(page, path)
         await expect(page.locator('.v-application')).toHaveClass(new RegExp(`\\bv-theme--${theme}\\b`))
 
         await expectAccessible(page)

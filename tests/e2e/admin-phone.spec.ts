@@ -2,7 +2,7 @@
 // drawer, forms stack, the incident page starts with "Post an update", and the operator's journey
 // works by touch (operatorJourney in support.ts).
 import { expect, test } from '@playwright/test'
-import { ADMIN_PAGES, adminPath, adminTest, gotoHydrated, operatorJourney, touchOperator } from './support'
+import { ADMIN_PAGES, adminPath, adminTest, gotoReady, operatorJourney, touchOperator } from './support'
 
 const PHONES = [{ width: 390, height: 844 }, { width: 360, height: 740 }]
 
@@ -13,7 +13,7 @@ for (const viewport of PHONES) {
     adminTest('no admin page scrolls sideways, and the navigation is in the drawer', async ({ page }) => {
       adminTest.setTimeout(240_000)
       for (const { path } of ADMIN_PAGES) {
-        await gotoHydrated(page, await adminPath(page.request, path))
+        await gotoReady(page, await adminPath(page.request, path))
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
         const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: innerWidth }))
         expect(widths.content, `${path} is ${widths.content}px wide`).toBeLessThanOrEqual(widths.screen)
@@ -31,7 +31,7 @@ adminTest.describe('on a phone', () => {
   adminTest.use({ viewport: PHONES[0], hasTouch: true, isMobile: true })
 
   adminTest('the incident page starts with posting an update, and its fields stack', async ({ page }) => {
-    await gotoHydrated(page, await adminPath(page.request, '/admin/incidents/{ongoing}'))
+    await gotoReady(page, await adminPath(page.request, '/admin/incidents/{ongoing}'))
     const form = page.getByTestId('update-form')
     const top = async (name: string) => (await page.getByText(name, { exact: true }).first().boundingBox())!.y
     expect(await top('Post an update')).toBeLessThan(await top('Timeline'))

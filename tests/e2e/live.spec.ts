@@ -1,6 +1,6 @@
-// An open overview follows writes through the API without a reload (plugins/live-refresh.client.ts).
+// An open overview follows writes through the API without a reload (public/page-live.js).
 import { expect, test } from '@playwright/test'
-import { authorized, create, DEMO, gotoHydrated } from './support'
+import { authorized, create, DEMO, gotoReady } from './support'
 
 const title = `Live test outage ${Date.now()}`
 // What the test created, to delete in this order.
@@ -27,7 +27,7 @@ test('an incident created and resolved through the API shows on an open page wit
     }
   })
   // The page must be listening before the first write.
-  const html = await (await gotoHydrated(page, '/'))!.text()
+  const html = await (await gotoReady(page, '/'))!.text()
   // The page was rendered from the version the stream opens with, so it needs no refetch.
   const firstVersion = await page.waitForFunction(() => (window as { firstVersion?: string }).firstVersion)
   expect(html).toContain(`"${await firstVersion.jsonValue()}"`)
@@ -114,8 +114,8 @@ test('a write between the page\'s rendering and its event stream is not missed',
 // The server's caches may answer others with data from before a write for about a second; a page
 // that was told of the change names it, and gets data at least that new.
 test('the refetch after a change names the data version the page was told', async ({ page, request }) => {
-  await gotoHydrated(page, '/')
-  const refetch = page.waitForRequest(r => r.url().includes('/api/components') && r.headers()['x-data-version'] !== undefined)
+  await gotoReady(page, '/')
+  const refetch = page.waitForRequest(r => new URL(r.url()).pathname === '/' && r.headers()['x-data-version'] !== undefined)
   created.components.push(await create(request, '/api/components', { displayName: 'Live test version', labels: {} }))
   const version = (await refetch).headers()['x-data-version']
   expect(version).toMatch(/^[\w-]+\.\d+$/)

@@ -1,7 +1,7 @@
 // The public pages load nothing from other origins (no CDN fonts, no analytics), and they work
 // without JavaScript: the server renders everything, the switches are links, the filter a form.
 import { expect, test } from '@playwright/test'
-import { DEMO, demoData, foreignRequests, gotoHydrated, publicPages, renderedTheme } from './support'
+import { DEMO, demoData, foreignRequests, gotoReady, publicPages, renderedTheme } from './support'
 
 test('the public pages make no request to another origin', async ({ page, request, baseURL }) => {
   const pages = await publicPages(request)
@@ -10,11 +10,11 @@ test('the public pages make no request to another origin', async ({ page, reques
   page.on('request', req => own.push(new URL(req.url()).pathname))
 
   for (const path of Object.values(pages)) {
-    // Everything the page loads by itself has been asked for once it has hydrated.
-    await gotoHydrated(page, path)
+    // Everything the page loads by itself has been asked for once it is ready.
+    await gotoReady(page, path)
     await expect(page.getByRole('main')).toBeVisible()
   }
-  // A navigation inside the app loads data and code through the same origin too.
+  // A link from the app's page (the subscription page) to a status page stays on the origin too.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' }).click()
   await expect(page.getByTestId('status-banner')).toBeVisible()
 

@@ -1,6 +1,6 @@
 // The public pages with the demo data: the overview, an incident, a component, the history.
 import { expect, test, type Locator } from '@playwright/test'
-import { DAY, demoData, DEMO, expectedBanner, gotoHydrated, type Incident } from './support'
+import { DAY, demoData, DEMO, expectedBanner, gotoReady, publicPages, type Incident } from './support'
 
 // Months and days are cut in the visitor's time zone; pin it so the expectations can be computed.
 test.use({ timezoneId: 'UTC' })
@@ -113,26 +113,26 @@ test('the overview shows the overall status, incidents, maintenance and componen
   await expect(identityRow.getByTestId('severity')).toHaveAttribute('data-level', 'operational')
 })
 
-test('the component list is the server\'s alone on a loaded overview, and the browser\'s after a navigation', async ({ page, request }) => {
+test('the status pages come as HTML with one small script of their own, not the app', async ({ page, request }) => {
+  const pages = await publicPages(request)
+  const scripts: string[] = []
+  page.on('request', req => req.resourceType() === 'script' && scripts.push(new URL(req.url()).pathname))
+  for (const path of [pages.home, pages.incident, pages.component, pages.history]) {
+    const html = await (await gotoReady(page, path))!.text()
+    expect(html, path).not.toContain('__NUXT_DATA__')
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag), path).toEqual(['<script src="/page-live.js" defer>'])
+    await expect(page.getByRole('main')).toBeVisible()
+  }
+  expect(new Set(scripts)).toEqual(new Set(['/page-live.js']))
+
+  // A link loads the next status page anew: the overview's component list is back in full.
   const demo = await demoData(request)
-  // Loaded, the list is server-rendered, never hydrated, and its data is not in the payload.
-  const html = await (await gotoHydrated(page, '/'))!.text()
-  const payload = /<script[^>]*id="__NUXT_DATA__"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1]!
-  expect(payload).not.toContain('component-history')
-  expect(payload).not.toContain('/history?component=')
-  const list = page.locator('[data-server-fragment="component-list"]')
-  await expect(list.getByTestId('component-row')).toHaveCount(demo.components.length)
-
-  // Leaving the overview in the browser takes the list along.
-  await page.getByTestId('active-incidents').getByRole('link', { name: DEMO.ongoing }).click()
-  await expect(page.getByTestId('incident')).toBeVisible()
-  await expect(page.getByTestId('component-row')).toHaveCount(0)
-
-  // Coming back in the browser, the list is an ordinary component with the same rows.
-  await page.getByTestId('site-title').click()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' }).click()
   await expect(page.getByTestId('component-row')).toHaveCount(demo.components.length)
-  await expect(list).toHaveCount(0)
-  await expect(page.getByTestId('history-bar').first().locator('path[stroke-dasharray]')).toHaveCount(1)
+
+  // The subscription page is still the app's, and hydrates.
+  const html = await (await gotoReady(page, pages.subscribe))!.text()
+  expect(html).toContain('__NUXT_DATA__')
 })
 
 test('an incident page shows the incident, its impacts, its phase and its updates newest first', async ({ page }) => {

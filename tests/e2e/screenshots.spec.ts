@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { demoData, gotoHydrated, setPreferences } from './support'
+import { demoData, gotoReady, setPreferences } from './support'
 
 const backgrounds = { light: 'rgb(246, 247, 249)', dark: 'rgb(18, 18, 18)' }
 
@@ -11,7 +11,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`the overview in the ${theme} theme`, async ({ page, context, baseURL, request }, testInfo) => {
     const { components } = await demoData(request)
     await setPreferences(context, baseURL!, { theme })
-    await gotoHydrated(page, '/')
+    await gotoReady(page, '/')
     await expect(page.getByTestId('status-banner')).toBeVisible()
     await expect(page.getByTestId('component-row')).toHaveCount(components.length)
     await expect(page.locator('.v-application')).toHaveCSS('background-color', backgrounds[theme])

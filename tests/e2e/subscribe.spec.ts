@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { mailPort } from '../../playwright.config'
 import { startMailbox } from '../support/mailbox'
-import { DEMO, expectAccessible, gotoHydrated } from './support'
+import { DEMO, expectAccessible, gotoReady, whenHydrated } from './support'
 
 let mailbox: Awaited<ReturnType<typeof startMailbox>>
 test.beforeAll(async () => {
@@ -25,7 +25,7 @@ async function confirmationPath(email: string) {
 for (const javaScriptEnabled of [false, true]) {
   test.describe(`with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     test.use({ javaScriptEnabled })
-    const open = (page: Page, path: string) => javaScriptEnabled ? gotoHydrated(page, path) : page.goto(path)
+    const open = (page: Page, path: string) => javaScriptEnabled ? gotoReady(page, path) : page.goto(path)
 
     test('a visitor subscribes, confirms, changes and deletes the subscription', async ({ page }, testInfo) => {
       // The browser renders the forms as the server did (the time zones come in the payload).
@@ -35,6 +35,8 @@ for (const javaScriptEnabled of [false, true]) {
       await open(page, '/')
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Subscribe' }).click()
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subscribe by email')
+      // The overview comes without the app, so the subscription page was loaded anew.
+      if (javaScriptEnabled) await whenHydrated(page)
       await page.getByLabel('Email address').fill(email)
       await page.getByRole('checkbox', { name: DEMO.component, exact: true }).check()
       await page.getByRole('button', { name: 'Subscribe' }).click()

@@ -116,13 +116,15 @@ export async function renderedTheme(page: Page): Promise<string | undefined> {
 export const themeInHtml = (html: string) => /class="v-application v-theme--([\w-]+)/.exec(html)?.[1]
 
 /**
- * Opens a page and waits until it has hydrated: the live refresh plugin opens its event stream
- * then, so the page is interactive and listening for changes.
+ * Opens a page and waits until it is ready: a status page, which comes without the app's scripts,
+ * once its live refresh listens (public/page-live.js); any other page once it has hydrated.
  */
-export async function gotoHydrated(page: Page, path: string) {
+export async function gotoReady(page: Page, path: string) {
   const listening = page.waitForResponse(response => new URL(response.url()).pathname === '/api/events' && response.ok())
+  listening.catch(() => {})
   const response = await page.goto(path)
-  await listening
+  if (await page.locator('#__NUXT_DATA__').count()) await whenHydrated(page)
+  else await listening
   return response
 }
 
@@ -375,7 +377,7 @@ export function touchOperator(page: Page): Operator {
  */
 export async function operatorJourney(page: Page, operator: Operator, label: string) {
   const title = `${label} ${Date.now().toString(36)}`
-  await gotoHydrated(page, '/admin/sign-in')
+  await gotoReady(page, '/admin/sign-in')
   await expectAccessible(page, CHECKED_WITHOUT_LINKS)
   await operator.focus(page.getByRole('textbox', { name: 'Email' }))
   await page.keyboard.type(admin.email)
