@@ -108,7 +108,8 @@ test('a write between the page\'s rendering and its event stream is not missed',
   release()
   await listening
 
-  await expect(active.getByRole('link', { name, exact: true })).toBeVisible({ timeout: 1500 })
+  // Not missed is the point here, not how fast (the first test times that): the page renders anew.
+  await expect(active.getByRole('link', { name, exact: true })).toBeVisible({ timeout: 5000 })
 })
 
 // The server's caches may answer others with data from before a write for about a second; a page
