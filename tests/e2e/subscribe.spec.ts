@@ -79,3 +79,19 @@ for (const javaScriptEnabled of [false, true]) {
     })
   })
 }
+
+test('what a visitor enters before the subscription page has hydrated is kept', async ({ page }) => {
+  // A slow phone: the page's scripts arrive seconds after its HTML.
+  await page.route('**/_nuxt/**', async (route) => {
+    await new Promise(resolve => setTimeout(resolve, 2000))
+    await route.continue()
+  })
+  await page.goto('/subscribe', { waitUntil: 'commit' })
+  const email = page.getByLabel('Email address')
+  const component = page.getByRole('checkbox', { name: DEMO.component, exact: true })
+  await email.fill('early-visitor@example.test')
+  await component.check()
+  await whenHydrated(page)
+  await expect(email).toHaveValue('early-visitor@example.test')
+  await expect(component).toBeChecked()
+})
