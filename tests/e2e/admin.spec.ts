@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { admin, adminToken } from '../../playwright.config'
-import { choose, navigate, signIn, signInAccepted, whenHydrated } from './support'
+import { choose, delayScripts, navigate, signIn, signInAccepted, whenHydrated } from './support'
 
 // The operator's journeys through the admin area, in Chromium against the built app with demo
 // data (severities maintenance/operational/limited/broken, impact types, phases).
@@ -173,11 +173,7 @@ test('a wrong password is refused, and repeated failures are slowed down', async
 })
 
 test('what is typed before the sign-in page has hydrated is kept, and its button waits for the page', async ({ page }) => {
-  // A slow phone: the page's scripts arrive seconds after its HTML.
-  await page.route('**/_nuxt/**', async (route) => {
-    await new Promise(resolve => setTimeout(resolve, 2000))
-    await route.continue()
-  })
+  await delayScripts(page)
   await page.goto('/admin/sign-in', { waitUntil: 'commit' })
   await page.getByLabel('Email').fill(admin.email)
   await page.getByLabel('Password').fill(admin.password)

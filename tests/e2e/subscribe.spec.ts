@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { mailPort } from '../../playwright.config'
 import { startMailbox } from '../support/mailbox'
-import { DEMO, expectAccessible, gotoReady, whenHydrated } from './support'
+import { delayScripts, DEMO, expectAccessible, gotoReady, whenHydrated } from './support'
 
 let mailbox: Awaited<ReturnType<typeof startMailbox>>
 test.beforeAll(async () => {
@@ -81,11 +81,7 @@ for (const javaScriptEnabled of [false, true]) {
 }
 
 test('what a visitor enters before the subscription page has hydrated is kept', async ({ page }) => {
-  // A slow phone: the page's scripts arrive seconds after its HTML.
-  await page.route('**/_nuxt/**', async (route) => {
-    await new Promise(resolve => setTimeout(resolve, 2000))
-    await route.continue()
-  })
+  await delayScripts(page)
   await page.goto('/subscribe', { waitUntil: 'commit' })
   const email = page.getByLabel('Email address')
   const component = page.getByRole('checkbox', { name: DEMO.component, exact: true })

@@ -149,6 +149,12 @@ export async function expectAccessible(page: Page, checked = CHECKED) {
  */
 export const whenHydrated = (page: Page) => page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
 
+/** A slow phone: the page's scripts arrive seconds after its HTML. */
+export const delayScripts = (page: Page, ms = 2000) => page.route('**/_nuxt/**', async (route) => {
+  await new Promise(resolve => setTimeout(resolve, ms))
+  await route.continue()
+})
+
 /** Clicks the sign-in form's button and expects the server to accept the sign-in. */
 export async function signInAccepted(page: Page, button: Locator) {
   const [reply] = await Promise.all([
