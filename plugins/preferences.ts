@@ -1,6 +1,7 @@
 // Applies the visitor's preferences before anything renders: the Vuetify theme and language (the
 // vuetify plugin runs after ours), the document language, and on the client the time zone and the clock.
 import { COOKIE_MAX_AGE, COOKIES, parseTimeZone } from '#shared/preferences'
+import { zoneOffsets } from '#shared/status/days'
 import { followSystemDark, themeName } from '#shared/theme'
 
 export default defineNuxtPlugin((nuxtApp) => {
@@ -19,7 +20,13 @@ export default defineNuxtPlugin((nuxtApp) => {
     })
   }
   // The zone the times are in, for public/page-live.js to compare with the browser's.
-  useHead({ htmlAttrs: { 'lang': locale, 'data-time-zone': timeZone } })
+  useHead({
+    htmlAttrs: {
+      'lang': locale,
+      'data-time-zone': timeZone,
+      'data-zone-offsets': computed(() => zoneOffsets(timeZone.value, new Date().getUTCFullYear())),
+    },
+  })
 
   if (import.meta.client) {
     const zoneCookie = useCookie(COOKIES.timeZone, { maxAge: COOKIE_MAX_AGE, sameSite: 'lax' })

@@ -77,6 +77,15 @@ function keyAt(ms: number, timeZone: string): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
+/**
+ * The zone's offsets on 1 January and 1 July of the year, in minutes behind UTC as
+ * `Date.prototype.getTimezoneOffset` gives them ("-60 -120" for Berlin): what a browser can tell
+ * of its own zone without Intl. Zones that agree on both cut the days alike.
+ */
+export function zoneOffsets(timeZone: string, year: number): string {
+  return [0, 6].map(month => -offsetAt(Date.UTC(year, month, 1), timeZone) / 60_000).join(' ')
+}
+
 export function dayKey(date: Date, timeZone: string): string {
   return keyAt(date.getTime(), timeZone)
 }

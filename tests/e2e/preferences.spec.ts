@@ -1,7 +1,7 @@
 // The display switches in the footer: theme, palette and language are cookies that the server
 // renders, so a choice survives a reload and never flashes.
 import { expect, test } from '@playwright/test'
-import { DEMO, renderedTheme, themeInHtml } from './support'
+import { DEMO, gotoReady, renderedTheme, themeInHtml } from './support'
 
 test('dark mode and the colour-blind palette chosen in the footer are rendered by the server', async ({ page }) => {
   const first = await page.goto('/history')
@@ -106,3 +106,51 @@ test.describe('a browser that prefers German', () => {
     await expect(page.getByTestId('active-incidents').getByRole('heading', { level: 2 })).toHaveText('Active incidents')
   })
 })
+
+// public/page-live.js shows a status page in the browser's zone: it sets the zone's cookie and
+// fetches the page again. It asks for the zone's name (Intl, slow on a phone) only where the
+// zone's offsets in January and July differ from the page's zone's.
+for (const { zone, switches } of [
+  { zone: 'America/New_York', switches: true },
+  // The same offset as UTC in December, another one in July.
+  { zone: 'Europe/London', switches: true },
+  { zone: 'UTC', switches: false },
+]) {
+  test.describe(`a browser in ${zone}`, () => {
+    test.use({ timezoneId: zone })
+
+    test(switches ? 'sees the status page in its zone after its first visit' : 'keeps the page as the server rendered it', async ({ page, context, baseURL }) => {
+      // The zone cookie that each load of the page sent.
+      const loads: Promise<string | undefined>[] = []
+      page.on('request', (request) => {
+        if (request.url() === `${baseURL}/`) loads.push(request.headerValue('cookie').then(cookie => /(?:^|; )tz=([^;]*)/.exec(cookie ?? '')?.[1]))
+      })
+      // Counts the page's uses of Intl's date formats.
+      await page.addInitScript(() => {
+        const counted = window as { intlUses?: number }
+        counted.intlUses = 0
+        Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+          apply: (target, self, args) => (counted.intlUses!++, Reflect.apply(target, self, args)),
+          construct: (target, args) => (counted.intlUses!++, Reflect.construct(target, args)),
+        })
+      })
+      await gotoReady(page, '/')
+      await expect(page.locator('html')).toHaveAttribute('data-time-zone', 'UTC')
+      if (switches) {
+        await expect.poll(() => Promise.all(loads)).toEqual([undefined, encodeURIComponent(zone)])
+        expect((await context.cookies()).find(cookie => cookie.name === 'tz')?.value).toBe(encodeURIComponent(zone))
+        // The next visit is rendered in the zone, and needs no second load.
+        await gotoReady(page, '/')
+        await expect(page.locator('html')).toHaveAttribute('data-time-zone', zone)
+        await page.waitForTimeout(1000)
+        expect(loads).toHaveLength(3)
+      }
+      else {
+        await page.waitForTimeout(1000)
+        expect(await Promise.all(loads)).toEqual([undefined])
+        expect(await page.evaluate(() => (window as { intlUses?: number }).intlUses)).toBe(0)
+        expect((await context.cookies()).find(cookie => cookie.name === 'tz')).toBeUndefined()
+      }
+    })
+  })
+}

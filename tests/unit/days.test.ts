@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { dayBounds, dayKey, incidentDays, lastDays, worstByDay, worstByDayOfAll } from '../../shared/status/days.ts'
+import { dayBounds, dayKey, incidentDays, lastDays, worstByDay, worstByDayOfAll, zoneOffsets } from '../../shared/status/days.ts'
 
 const HOUR_MS = 60 * 60 * 1000
 
@@ -220,5 +220,17 @@ describe('incidentDays', () => {
 
   it('is empty for a row without incidents', () => {
     expect(incidentDays(worstByDay([], 'db', days, 'Europe/Berlin', now))).toEqual({})
+  })
+})
+
+describe('zoneOffsets', () => {
+  it('gives the offsets of 1 January and 1 July as a browser\'s getTimezoneOffset does', () => {
+    expect(zoneOffsets('UTC', 2026)).toBe('0 0')
+    expect(zoneOffsets('Europe/London', 2026)).toBe('0 -60')
+    expect(zoneOffsets('Europe/Berlin', 2026)).toBe('-60 -120')
+    expect(zoneOffsets('America/New_York', 2026)).toBe('300 240')
+    // Summer time in the southern hemisphere, and a zone without any.
+    expect(zoneOffsets('Australia/Sydney', 2026)).toBe('-660 -600')
+    expect(zoneOffsets('Asia/Kolkata', 2026)).toBe('-330 -330')
   })
 })
