@@ -27,9 +27,13 @@ export class ByteLru<K, V> {
   get(key: K): V | undefined {
     const slot = this.#live(key)
     if (!slot) return undefined
-    this.#remove(key)
-    this.#add(this.#protected, key, slot)
-    this.#trim()
+    // To the recent end of the protected segment; the weights change only if it was on probation.
+    if (this.#protected.delete(key)) this.#protected.set(key, slot)
+    else {
+      this.#remove(key)
+      this.#add(this.#protected, key, slot)
+      this.#trim()
+    }
     return slot.value
   }
 
@@ -82,14 +86,15 @@ export class ByteLru<K, V> {
   }
 
   #remove(key: K): boolean {
-    for (const segment of [this.#probation, this.#protected]) {
-      const slot = segment.get(key)
-      if (!slot) continue
-      segment.delete(key)
-      this.#count(segment, -slot.bytes)
-      return true
-    }
-    return false
+    return this.#removeFrom(this.#probation, key) || this.#removeFrom(this.#protected, key)
+  }
+
+  #removeFrom(segment: Map<K, Slot<V>>, key: K): boolean {
+    const slot = segment.get(key)
+    if (!slot) return false
+    segment.delete(key)
+    this.#count(segment, -slot.bytes)
+    return true
   }
 
   #trim() {

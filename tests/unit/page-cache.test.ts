@@ -174,6 +174,24 @@ describe('ByteLru', () => {
     expect(lru.bytes).toBeLessThanOrEqual(1000)
   })
 
+  it('moves a protected entry that is used again to the recent end of its segment', () => {
+    // Protected may hold 60 bytes: three entries of 20.
+    const lru = new ByteLru<string, string>(100, 60_000, 0.6)
+    for (const key of ['a', 'b', 'c']) {
+      lru.set(key, key, 20)
+      lru.get(key)
+    }
+    expect(lru.get('a')).toBe('a')
+    // A fourth protected entry pushes the least recently used one, now 'b', back to probation,
+    // where the next new keys drop it first.
+    lru.set('d', 'd', 20)
+    lru.get('d')
+    lru.set('x', 'x', 20)
+    lru.set('y', 'y', 20)
+    expect(['a', 'b', 'c', 'd'].map(key => lru.peek(key))).toEqual(['a', undefined, 'c', 'd'])
+    expect(lru.bytes).toBe(100)
+  })
+
   it('counts a set of a known key as a use, and an entry that grows', () => {
     const lru = new ByteLru<string, string>(1000, 60_000)
     lru.set('/', 'v1', 300)
