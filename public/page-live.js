@@ -48,7 +48,8 @@
   // Days and times were cut in the zone the cookie named (UTC on a first visit): switch to the
   // browser's, which the server uses from then on. Intl's first use costs a phone tens of
   // milliseconds, so the zone's name is asked for only where the zone's offsets in January and
-  // July differ from those of the page's zone: where they agree, the days are cut alike.
+  // July differ from those of the page's zone: where they agree, the days are cut alike (but
+  // for the hours between two different dates of changing the clocks).
   const year = new Date().getUTCFullYear()
   const offsets = [0, 6].map(month => new Date(Date.UTC(year, month, 1)).getTimezoneOffset()).join(' ')
   const zone = offsets !== root.dataset.zoneOffsets && Intl.DateTimeFormat().resolvedOptions().timeZone

@@ -80,7 +80,8 @@ function keyAt(ms: number, timeZone: string): string {
 /**
  * The zone's offsets on 1 January and 1 July of the year, in minutes behind UTC as
  * `Date.prototype.getTimezoneOffset` gives them ("-60 -120" for Berlin): what a browser can tell
- * of its own zone without Intl. Zones that agree on both cut the days alike.
+ * of its own zone without Intl. Zones that agree on both cut the days alike, but for the hours
+ * between two different dates of changing the clocks.
  */
 export function zoneOffsets(timeZone: string, year: number): string {
   return [0, 6].map(month => -offsetAt(Date.UTC(year, month, 1), timeZone) / 60_000).join(' ')
