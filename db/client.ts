@@ -1,5 +1,6 @@
 // The one place that opens a database: PostgreSQL through `postgres`, or embedded PGlite.
 import { existsSync, mkdirSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { Logger } from 'drizzle-orm/logger'
@@ -91,9 +92,9 @@ export async function openDatabase({ url, dataDir, logger, template }: OpenOptio
   if (url && url !== 'memory://') throw new Error(`DATABASE_URL must start with postgres:// or be memory://, got "${url.split(':')[0]}:…"`)
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')
-  if (!url) mkdirSync(dataDir, { recursive: true })
-  const created = url || !existsSync(join(dataDir, 'PG_VERSION'))
-  const loadDataDir = created ? await template?.() : undefined
+  // In memory, PGlite unpacks the template itself; on disk, we do (see prepareDataDir).
+  const loadDataDir = url ? await template?.() : undefined
+  if (!url) await prepareDataDir(dataDir, template)
   const client = await PGlite.create(url ? undefined : dataDir, { postgresqlconf: EMBEDDED_SETTINGS, ...(loadDataDir && { loadDataDir }) })
   return {
     db: drizzle(client, { schema, casing, logger }) as unknown as Database,
@@ -102,4 +103,24 @@ export async function openDatabase({ url, dataDir, logger, template }: OpenOptio
     ping: async () => void await client.query('select 1'),
     close: () => client.close(),
   }
+}
+
+/**
+ * Makes `dataDir` a database if it is none yet: the template unpacked straight to disk. PGlite's
+ * own `loadDataDir` unpacks the whole archive in memory first: a first start peaked at 344 MB instead
+ * of 231 MB, and much of the difference stayed resident for as long as the process ran.
+ */
+async function prepareDataDir(dataDir: string, template: OpenOptions['template']) {
+  mkdirSync(dataDir, { recursive: true })
+  // Set while unpacking: a start cut short there leaves PG_VERSION without the rest of the files.
+  const unpacking = join(dataDir, '.unpacking-template')
+  if (existsSync(join(dataDir, 'PG_VERSION')) && !existsSync(unpacking)) return
+  const tarball = await template?.()
+  if (!tarball) return // PGlite runs `initdb` instead
+  const { extract } = await import('tar')
+  await writeFile(unpacking, '')
+  // The archive names its entries from the root (`/base/…`): `strip` takes that off. Its thousand
+  // small files unpack in half the time when all are written at once; PostgreSQL needs no times.
+  await extract({ input: tarball, cwd: dataDir, strip: 1, strict: true, jobs: Infinity, noMtime: true })
+  await rm(unpacking)
 }

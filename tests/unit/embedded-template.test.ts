@@ -1,7 +1,7 @@
 // A new embedded database starts from the template that the build makes (scripts/embedded-template.ts):
 // migrated already, without `initdb`; an existing one is opened as it is.
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -50,5 +50,22 @@ describe('the embedded database template', () => {
     expect(unused).not.toHaveBeenCalled()
     expect(rows(await second.db.execute(sql`select * from kept`))).toEqual([])
     expect(await migrationsApplied(second)).toBeGreaterThan(0)
+  })
+
+  it('unpacks the template again when a start was cut short while unpacking it', async () => {
+    const cutShort = await mkdtemp(join(tmpdir(), 'status-page-template-'))
+    try {
+      // Half the archive unpacked, and PG_VERSION among what was written (files are written in parallel).
+      const bytes = new Uint8Array(await template.arrayBuffer())
+      await expect(openDatabase({ dataDir: cutShort, template: async () => new Blob([bytes.subarray(0, bytes.length / 2)]) })).rejects.toThrow()
+      await writeFile(join(cutShort, 'PG_VERSION'), '17\n')
+      const handle = await openDatabase({ dataDir: cutShort, template: async () => template })
+      handles.push(handle)
+      const { entries } = JSON.parse(await readFile(journal, 'utf8')) as { entries: unknown[] }
+      expect(await migrationsApplied(handle)).toBe(entries.length)
+    }
+    finally {
+      await rm(cutShort, { recursive: true, force: true })
+    }
   })
 })
