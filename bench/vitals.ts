@@ -12,7 +12,10 @@
 //   - largest contentful paint and first contentful paint;
 //   - DOM nodes (elements) once the network is idle;
 // and per page the HTML's size uncompressed and as the server sends it with brotli, and the
-// hydration payload (`__NUXT_DATA__`). Writes bench/results/vitals.json and bench/results/vitals.md.
+// hydration payload (`__NUXT_DATA__`). Beside them, the same measures for a page of one paragraph
+// from a bare node:http server, loaded the same way once before each page's loads: the floor that
+// a navigation costs this machine and browser, against which the pages' figures are read.
+// Writes bench/results/vitals.json and bench/results/vitals.md.
 //
 // Environment:
 //   CHROMIUM_PATH   the browser (default /usr/bin/chromium)
@@ -24,7 +27,7 @@ import { join } from 'node:path'
 import { chromium, type Browser } from '@playwright/test'
 import {
   apiClient, Cleanups, fetchRaw, formatBytes, HISTORY_DAYS, loadAverage, machine, machineLine, markdownTable, prepareDatabase, root,
-  round, runBenchmark, seedDataSet, sleep, startAppServer, textTable, type RunningServer,
+  round, runBenchmark, seedDataSet, sleep, startAppServer, startBaselineServer, textTable, type RunningServer,
 } from './lib.ts'
 
 const VIEWPORT = { width: 412, height: 915 }
@@ -36,6 +39,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const AIMS = { tbtMs: 200, lcpMs: 1000, domNodes: 3000, htmlBytes: 300_000, brotliBytes: 30_000, payloadBytes: 30_000 }
 /** A slowed-down browser on a busy machine may take long over a big page. */
 const GOTO_TIMEOUT_MS = 180_000
+const BASELINE_HTML = '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
+  + '<title>Baseline</title><p>A page of one paragraph.</p></html>'
 /** After its own writes, a client reads around the page cache for this long (README, "read your writes"). */
 const READ_YOUR_WRITES_MS = 10_000
 
@@ -118,6 +123,8 @@ async function weigh(page: string, url: string): Promise<Weight> {
   return { page, path: new URL(url).pathname, htmlBytes: plain.body.length, brotliBytes: brotli.body.length, payloadBytes: Buffer.byteLength(payload) }
 }
 
+const rounded = (load: Load): Load => ({ ...load, tbtMs: round(load.tbtMs), lcpMs: load.lcpMs && round(load.lcpMs), fcpMs: load.fcpMs && round(load.fcpMs) })
+
 const ms = (value: number | null) => value === null ? 'n/a' : `${Math.round(value).toLocaleString('en-US')} ms`
 
 async function main() {
@@ -147,11 +154,14 @@ async function main() {
   // The writes' client is this machine, as the browser's is: wait until its reads share the cache.
   await sleep(READ_YOUR_WRITES_MS)
 
+  const baseline = await startBaselineServer(cleanups, new TextEncoder().encode(BASELINE_HTML), 'text/html; charset=utf-8')
+  const baselineLoads: Load[] = []
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
   cleanups.add('close the browser', () => browser.close())
   const rows: Row[] = []
   for (const { page, path } of pages) {
     for (const javaScript of [true, false]) {
+      baselineLoads.push(await loadOnce(browser, baseline.url, true))
       await loadOnce(browser, `${app.url}${path}`, javaScript) // warm-up: fills the page cache, not counted
       const loads: Load[] = []
       for (let i = 0; i < runs; i++) loads.push(await loadOnce(browser, `${app.url}${path}`, javaScript))
@@ -161,6 +171,9 @@ async function main() {
         + `FCP ${ms(median.fcpMs)}, ${median.domNodes} DOM nodes`)
     }
   }
+  const floor = medianLoad(baselineLoads)
+  const floorText = `TBT ${ms(floor.tbtMs)}, LCP ${ms(floor.lcpMs)}, FCP ${ms(floor.fcpMs)} (median of ${baselineLoads.length} loads, one before each page's)`
+  console.log(`baseline (a page of one paragraph from a bare node:http server): ${floorText}`)
   // After the loads above, the cache holds the thoroughly compressed copies.
   const weights: Weight[] = []
   for (const { page, path } of pages) weights.push(await weigh(page, `${app.url}${path}`))
@@ -189,7 +202,7 @@ async function main() {
   const date = new Date().toISOString()
   const browserVersion = browser.version()
   const setting = `Chromium ${browserVersion}, ${VIEWPORT.width}×${VIEWPORT.height}, CPU ${CPU_SLOWDOWN}× slower, median of ${runs} loads`
-  console.log(`\n${textTable(header, tableRows)}\n\n${setting}; load average ${loadAverage()}\nAims for / with JavaScript: ${aimText}`)
+  console.log(`\n${textTable(header, tableRows)}\n\n${setting}; load average ${loadAverage()}\nBaseline: ${floorText}\nAims for / with JavaScript: ${aimText}`)
 
   const outDir = join(root, 'bench/results')
   await mkdir(outDir, { recursive: true })
@@ -202,10 +215,11 @@ async function main() {
     dataSet: { days: HISTORY_DAYS, components: dataSet.components.length, incidents: dataSet.incidents, ongoing: dataSet.ongoing },
     results: rows.map(row => ({
       ...row,
-      loads: row.loads.map(load => ({ ...load, tbtMs: round(load.tbtMs), lcpMs: load.lcpMs && round(load.lcpMs), fcpMs: load.fcpMs && round(load.fcpMs) })),
-      median: { ...row.median, tbtMs: round(row.median.tbtMs), lcpMs: row.median.lcpMs && round(row.median.lcpMs), fcpMs: row.median.fcpMs && round(row.median.fcpMs) },
+      loads: row.loads.map(rounded),
+      median: rounded(row.median),
     })),
     weights,
+    baseline: { html: BASELINE_HTML, loads: baselineLoads.map(rounded), median: rounded(floor) },
     aims: Object.fromEntries(aims.map(([name, met]) => [name, met])),
     totalSeconds: round((performance.now() - started) / 1000),
   }
@@ -221,6 +235,9 @@ async function main() {
     + 'HTML brotli: as the server sends it to `accept-encoding: br`',
     '',
     markdownTable(header, tableRows, header.map((_, i) => i > 1)),
+    '',
+    `Baseline, a page of one paragraph from a bare \`node:http\` server, loaded the same way with JavaScript on: ${floorText}. `
+    + 'What a navigation alone costs this machine and browser.',
     '',
     `Aims for \`/\` with JavaScript: ${aimText}.`,
     '',
