@@ -1,5 +1,6 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 import { fileURLToPath } from 'node:url'
+import { embeddedTemplateAsset } from './scripts/embedded-template-asset'
 import { themes } from './shared/theme'
 import { DAY, SECOND } from './shared/time'
 
@@ -21,12 +22,12 @@ export default defineNuxtConfig({
   },
   compatibilityDate: '2026-11-01',
   nitro: {
-    // Migrations travel inside the server bundle, so `.output/` runs from anywhere.
-    // So does the template of a new embedded database (scripts/embedded-template.ts).
-    serverAssets: [
-      { baseName: 'migrations', dir: '../db/migrations' },
-      { baseName: 'embedded', dir: '../node_modules/.cache/embedded-database' },
-    ],
+    // Migrations travel inside the server bundle, so `.output/` runs from anywhere. So does the
+    // template of a new embedded database (scripts/embedded-template.ts), as a file beside it.
+    serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
+    rollupConfig: {
+      plugins: [embeddedTemplateAsset(fileURLToPath(new URL('node_modules/.cache/embedded-database/database.tar.gz', import.meta.url)))],
+    },
     // The interactive API reference is served from our own origin.
     // A missing file falls through to the API's catch-all: a problem+json 404, not the HTML error page.
     publicAssets: [{ dir: '../node_modules/swagger-ui-dist', baseURL: '/api/docs/assets', maxAge: DAY / SECOND, fallthrough: true }],

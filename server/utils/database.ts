@@ -1,5 +1,7 @@
 // The app's database: opened once, migrated, provisioned, (on an empty embedded database) filled
 // with demo data, and given its first admin before the first query runs.
+import { openAsBlob } from 'node:fs'
+import templateUrl from '#embedded-template'
 import { openDatabase, type DatabaseHandle } from '../../db/client'
 import { migrate } from '../../db/migrate'
 import { config } from '../config'
@@ -7,10 +9,10 @@ import { seedDemo } from '../services/demo'
 import { provision, readProvisioningFile } from '../services/provisioning'
 import { createFirstAdmin } from '../services/users'
 
-/** The new embedded database's template that `npm run build` bundles; none in development. */
+/** The new embedded database's template that `npm run build` makes, read from disk as it is unpacked. */
 async function embeddedTemplate(): Promise<Blob | undefined> {
-  const tarball = await useStorage('assets:embedded').getItemRaw<Buffer>('database.tar.gz')
-  return tarball ? new Blob([new Uint8Array(tarball)]) : undefined
+  const url = templateUrl()
+  return url && await openAsBlob(url)
 }
 
 async function start(): Promise<DatabaseHandle> {
