@@ -1,6 +1,7 @@
 // Writes the template of a new embedded database: PGlite's data directory after `initdb` and the
-// migrations, as a gzipped tarball that the build bundles (nuxt.config.ts, server assets). A new
-// data directory is unpacked from it in about a second, where `initdb` takes three.
+// migrations, as a gzipped tarball that the build puts beside the server
+// (scripts/embedded-template-asset.ts). A new data directory is unpacked from it in well under a
+// second, where `initdb` takes three.
 // Run by `npm run build` before `nuxt build`.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
