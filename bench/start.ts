@@ -7,7 +7,10 @@
 //   - PostgreSQL, already migrated (a fresh database, migrated by one start not counted).
 // Prints the medians of: until `/healthz` answers (the process listens), until `/readyz` answers
 // 200 (the database is open and migrated), and resident memory (RSS) ten seconds after ready with
-// no requests. Writes bench/results/start.json and bench/results/start.md.
+// no requests. Beside them, the same for a bare node:http server (bench/static-server.ts) started
+// with the same flags: what starting Node and answering costs this machine, against which the
+// app's times are read (they move by half between machines). Writes bench/results/start.json and
+// bench/results/start.md.
 //
 // Environment:
 //   BENCH_DATABASE_URL  postgres://… of a server where a fresh database may be created and dropped
@@ -41,12 +44,14 @@ interface Start { listeningMs: number, readyMs: number, restBytes: number }
 
 const answers = (url: string) => fetch(url).then(reply => reply.ok, () => false)
 
+const appCommand = () => [...serverFlags, '.output/server/index.mjs']
+
 /** One start: spawn, poll until listening and until ready, rest, read RSS, stop. */
-async function startOnce(env: Record<string, string>): Promise<Start> {
+async function startOnce(env: Record<string, string>, command: (port: number) => string[] = appCommand): Promise<Start> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const t0 = performance.now()
-  const { child, output } = spawnLogged([...serverFlags, '.output/server/index.mjs'], appEnvironment(port, env))
+  const { child, output } = spawnLogged(command(port), appEnvironment(port, env))
   try {
     let listeningMs: number | undefined
     while (performance.now() - t0 < READY_TIMEOUT_MS) {
@@ -92,6 +97,14 @@ async function main() {
   await startOnce({ STATUS_PAGE_DATA_DIR: existing, STATUS_PAGE_DEMO: 'true' })
   await measureWay('embedded, existing data', async () => ({ STATUS_PAGE_DATA_DIR: existing, STATUS_PAGE_DEMO: 'true' }))
   await measureWay('PostgreSQL', async () => postgres.env)
+  // The bare server answers every path, /healthz and /readyz alike.
+  const body = join(await emptyDirectory(), 'body')
+  await writeFile(body, 'ok')
+  const baselineStarts: Start[] = []
+  for (let i = 0; i < runs; i++) baselineStarts.push(await startOnce({}, port => [...serverFlags, 'bench/static-server.ts', String(port), body, 'text/plain']))
+  const baseline = summary(baselineStarts)
+  const baselineText = `answering after ${baseline.readyMs} ms, RSS at rest ${Math.round(baseline.restBytes / 1e6)} MB`
+  console.log(`baseline (a bare node:http server with the same flags): ${baselineText}`)
 
   const rows = results.map(({ way, starts }) => {
     const m = summary(starts)
@@ -102,7 +115,7 @@ async function main() {
     }
   })
   const header = ['start', 'listening', 'ready', 'aim', 'RSS at rest', 'aim']
-  console.log(`\n${textTable(header, rows.map(row => row.cells))}`)
+  console.log(`\n${textTable(header, rows.map(row => row.cells))}\n\nBaseline: ${baselineText}`)
 
   const info = machine()
   const lines = [
@@ -115,11 +128,13 @@ async function main() {
     '',
     markdownTable(header, rows.map(row => row.cells), [false, true, true, true, true, true]),
     '',
+    `Baseline, a bare \`node:http\` server (bench/static-server.ts) started with the same flags and polled the same way: ${baselineText}.`,
+    '',
     `Aims met: ${rows.filter(row => row.met).length} of ${rows.length} (${rows.filter(row => !row.met).map(row => row.cells[0]).join(', ') || 'all'}${rows.every(row => row.met) ? '' : ' not'}).`,
     '',
   ]
   await mkdir(join(root, 'bench/results'), { recursive: true })
-  await writeFile(join(root, 'bench/results/start.json'), `${JSON.stringify({ date: new Date().toISOString(), machine: info, runs, results }, null, 2)}\n`)
+  await writeFile(join(root, 'bench/results/start.json'), `${JSON.stringify({ date: new Date().toISOString(), machine: info, runs, results, baseline: { starts: baselineStarts, median: baseline } }, null, 2)}\n`)
   await writeFile(join(root, 'bench/results/start.md'), lines.join('\n'))
   console.log('\nwrote bench/results/start.json and bench/results/start.md')
 }

@@ -60,9 +60,8 @@ describe('the embedded database template', () => {
       await expect(openDatabase({ dataDir: cutShort, template: async () => new Blob([bytes.subarray(0, bytes.length / 2)]) })).rejects.toThrow()
       await writeFile(join(cutShort, 'PG_VERSION'), '17\n')
       const handle = await openDatabase({ dataDir: cutShort, template: async () => template })
-      handles.push(handle)
       const { entries } = JSON.parse(await readFile(journal, 'utf8')) as { entries: unknown[] }
-      expect(await migrationsApplied(handle)).toBe(entries.length)
+      expect(await migrationsApplied(handle).finally(() => handle.close())).toBe(entries.length)
     }
     finally {
       await rm(cutShort, { recursive: true, force: true })
