@@ -26,7 +26,7 @@ export default defineNuxtConfig({
     // template of a new embedded database (scripts/embedded-template.ts), as a file beside it.
     serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
     rollupConfig: {
-      plugins: [embeddedTemplateAsset(fileURLToPath(new URL('node_modules/.cache/embedded-database/database.tar.gz', import.meta.url)))],
+      plugins: [embeddedTemplateAsset()],
     },
     // The interactive API reference is served from our own origin.
     // A missing file falls through to the API's catch-all: a problem+json 404, not the HTML error page.

@@ -8,14 +8,17 @@ import type { Plugin } from 'rollup'
 
 const id = '#embedded-template'
 
-export function embeddedTemplateAsset(file: string): Plugin {
+/** Where scripts/embedded-template.ts writes the template, and where the build takes it from. */
+export const templateFile = new URL('../node_modules/.cache/embedded-database/database.tar.gz', import.meta.url)
+
+export function embeddedTemplateAsset(): Plugin {
   return {
     name: 'embedded-template-asset',
     resolveId: source => (source === id ? `\0${id}` : null),
     load(loading) {
       if (loading !== `\0${id}`) return null
-      if (!existsSync(file)) return 'export default () => undefined'
-      const reference = this.emitFile({ type: 'asset', fileName: 'embedded/database.tar.gz', source: readFileSync(file) })
+      if (!existsSync(templateFile)) return 'export default () => undefined'
+      const reference = this.emitFile({ type: 'asset', fileName: 'embedded/database.tar.gz', source: readFileSync(templateFile) })
       return `export default () => new URL(import.meta.ROLLUP_FILE_URL_${reference})`
     },
     // Nitro gives every chunk the entry's `import.meta` (index.mjs, at the root of the output), so

@@ -8,13 +8,13 @@ import { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import type { Database } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
+import { templateFile } from './embedded-template-asset.ts'
 
-const dir = new URL('../node_modules/.cache/embedded-database/', import.meta.url)
 const client = await PGlite.create()
 await migrate(drizzle(client) as unknown as Database)
 // Everything written to the data files, so that a copy starts without replaying the log.
 await client.query('CHECKPOINT')
 const tarball = await client.dumpDataDir('gzip')
 await client.close()
-await mkdir(dir, { recursive: true })
-await writeFile(new URL('database.tar.gz', dir), Buffer.from(await tarball.arrayBuffer()))
+await mkdir(new URL('.', templateFile), { recursive: true })
+await writeFile(templateFile, Buffer.from(await tarball.arrayBuffer()))

@@ -9,9 +9,9 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../../db/client.ts'
 import { rows } from '../../db/migrate.ts'
+import { templateFile } from '../../scripts/embedded-template-asset.ts'
 
 const script = new URL('../../scripts/embedded-template.ts', import.meta.url).pathname
-const tarball = new URL('../../node_modules/.cache/embedded-database/database.tar.gz', import.meta.url)
 const journal = new URL('../../db/migrations/meta/_journal.json', import.meta.url)
 
 let template: Blob
@@ -23,7 +23,7 @@ const migrationsApplied = async (handle: DatabaseHandle) =>
 
 beforeAll(async () => {
   await promisify(execFile)(process.execPath, [script])
-  template = new Blob([await readFile(tarball)])
+  template = new Blob([await readFile(templateFile)])
   dir = await mkdtemp(join(tmpdir(), 'status-page-template-'))
 }, 60_000)
 
