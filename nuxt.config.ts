@@ -1,5 +1,6 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 import { fileURLToPath } from 'node:url'
+import { asciiChunks } from './scripts/ascii-chunks'
 import { embeddedTemplateAsset } from './scripts/embedded-template-asset'
 import { themes } from './shared/theme'
 import { DAY, SECOND } from './shared/time'
@@ -26,7 +27,7 @@ export default defineNuxtConfig({
     // template of a new embedded database (scripts/embedded-template.ts), as a file beside it.
     serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
     rollupConfig: {
-      plugins: [embeddedTemplateAsset()],
+      plugins: [embeddedTemplateAsset(), asciiChunks()],
     },
     // The interactive API reference is served from our own origin.
     // A missing file falls through to the API's catch-all: a problem+json 404, not the HTML error page.
