@@ -27,6 +27,7 @@ export default defineNuxtConfig({
     // template of a new embedded database (scripts/embedded-template.ts), as a file beside it.
     serverAssets: [{ baseName: 'migrations', dir: '../db/migrations' }],
     rollupConfig: {
+      // The chunks in ASCII, so that V8 keeps their source at one byte a character.
       plugins: [embeddedTemplateAsset(), asciiChunks()],
     },
     // The interactive API reference is served from our own origin.
