@@ -37,7 +37,7 @@ function pathTo(root: Node, position: number): Node[] {
 
 const unit = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`
 /** UTF-16 escapes: what strings, templates and regular expressions (with `u` or without) read as the character. */
-const utf16 = (character: string) => [...Array(character.length).keys()].map(i => unit(character.charCodeAt(i))).join('')
+const utf16 = (character: string) => Array.from({ length: character.length }, (_, i) => unit(character.charCodeAt(i))).join('')
 /** A name takes one escape for the whole code point. */
 const inName = (codePoint: number) => (codePoint > 0xFFFF ? `\\u{${codePoint.toString(16)}}` : unit(codePoint))
 
